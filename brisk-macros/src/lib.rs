@@ -1,0 +1,43 @@
+//! Route attribute macros for brisk. Only code generation lives here; the runtime they call
+//! is `brisk::__private`. Documentation is on the re-exports in `brisk`.
+
+extern crate proc_macro;
+
+mod ctxt;
+mod path_template;
+mod route;
+
+use proc_macro::TokenStream;
+
+macro_rules! method_macro {
+    ($($(#[$doc:meta])* $name:ident => $method:literal;)*) => {$(
+        $(#[$doc])*
+        #[proc_macro_attribute]
+        pub fn $name(attr: TokenStream, item: TokenStream) -> TokenStream {
+            route::expand(attr.into(), item.into(), Some($method)).into()
+        }
+    )*};
+}
+
+method_macro! {
+    /// `#[get("/path", status_code = ...)]`
+    get => "GET";
+    /// `#[post("/path", status_code = ...)]`
+    post => "POST";
+    /// `#[put("/path", status_code = ...)]`
+    put => "PUT";
+    /// `#[patch("/path", status_code = ...)]`
+    patch => "PATCH";
+    /// `#[delete("/path", status_code = ...)]`
+    delete => "DELETE";
+    /// `#[head("/path", status_code = ...)]`
+    head => "HEAD";
+    /// `#[options("/path", status_code = ...)]`
+    options => "OPTIONS";
+}
+
+/// `#[route("/path", methods = ["GET", "POST"], status_code = ...)]`
+#[proc_macro_attribute]
+pub fn route(attr: TokenStream, item: TokenStream) -> TokenStream {
+    route::expand(attr.into(), item.into(), None).into()
+}

@@ -1,0 +1,263 @@
+//! The route attribute: `("/path", key = value, ...)`.
+
+use proc_macro2::{Span, TokenStream};
+use syn::parse::{Parse, ParseStream};
+use syn::punctuated::Punctuated;
+use syn::{Expr, ExprLit, Lit, LitStr, Token};
+
+use crate::ctxt::Ctxt;
+
+/// Accepted keys, for error messages.
+const KEYS: &[&str] = &[
+    "status_code",
+    "summary",
+    "description",
+    "tags",
+    "deprecated",
+    "operation_id",
+    "include_in_schema",
+    "body_limit",
+];
+
+pub enum Status {
+    Literal(u16),
+    Expr(Expr),
+}
+
+pub struct RouteAttr {
+    pub path: LitStr,
+    pub methods: Vec<String>,
+    pub status: Option<Status>,
+    pub summary: Option<LitStr>,
+    pub description: Option<LitStr>,
+    pub tags: Vec<LitStr>,
+    pub deprecated: bool,
+    pub operation_id: Option<LitStr>,
+    pub include_in_schema: bool,
+    pub body_limit: Option<usize>,
+}
+
+struct KeyValue {
+    key: syn::Ident,
+    value: Expr,
+}
+
+impl Parse for KeyValue {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let key = input.call(syn::ext::IdentExt::parse_any)?;
+        input
+            .parse::<Token![=]>()
+            .map_err(|e| syn::Error::new(e.span(), format!("expected `{key} = <value>`")))?;
+        let value = input.parse()?;
+        Ok(KeyValue { key, value })
+    }
+}
+
+struct Raw {
+    path: LitStr,
+    pairs: Vec<KeyValue>,
+}
+
+impl Parse for Raw {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let path: LitStr = input.parse().map_err(|e| {
+            syn::Error::new(
+                e.span(),
+                "expected the route's path as a string first, e.g. #[get(\"/items/{item_id}\")]",
+            )
+        })?;
+        let mut pairs = Vec::new();
+        if !input.is_empty() {
+            input.parse::<Token![,]>()?;
+            let rest = Punctuated::<KeyValue, Token![,]>::parse_terminated(input)?;
+            pairs.extend(rest);
+        }
+        Ok(Raw { path, pairs })
+    }
+}
+
+fn lit_str(cx: &mut Ctxt, key: &str, value: &Expr) -> Option<LitStr> {
+    match value {
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(s), ..
+        }) => Some(s.clone()),
+        _ => {
+            cx.error_spanned_by(
+                value,
+                format!("`{key}` takes a string, e.g. {key} = \"...\""),
+            );
+            None
+        }
+    }
+}
+
+fn lit_bool(cx: &mut Ctxt, key: &str, value: &Expr) -> Option<bool> {
+    match value {
+        Expr::Lit(ExprLit {
+            lit: Lit::Bool(b), ..
+        }) => Some(b.value),
+        _ => {
+            cx.error_spanned_by(value, format!("`{key}` takes `true` or `false`"));
+            None
+        }
+    }
+}
+
+fn method_list(cx: &mut Ctxt, value: &Expr) -> Vec<String> {
+    const METHODS: &[&str] = &["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+    let Expr::Array(array) = value else {
+        cx.error_spanned_by(
+            value,
+            "`methods` takes a list, e.g. methods = [\"GET\", \"HEAD\"]",
+        );
+        return Vec::new();
+    };
+    let mut out: Vec<String> = Vec::new();
+    for elem in &array.elems {
+        let name = match elem {
+            Expr::Lit(ExprLit {
+                lit: Lit::Str(s), ..
+            }) => s.value(),
+            Expr::Path(p) if p.path.get_ident().is_some() => p
+                .path
+                .get_ident()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+            _ => {
+                cx.error_spanned_by(elem, "a method is written \"GET\" or GET");
+                continue;
+            }
+        };
+        let upper = name.to_ascii_uppercase();
+        if !METHODS.contains(&upper.as_str()) {
+            cx.error_spanned_by(
+                elem,
+                format!(
+                    "unknown method `{name}`; expected one of {}",
+                    METHODS.join(", ")
+                ),
+            );
+        } else if out.contains(&upper) {
+            cx.error_spanned_by(elem, format!("method `{upper}` is listed twice"));
+        } else {
+            out.push(upper);
+        }
+    }
+    if out.is_empty() && array.elems.is_empty() {
+        cx.error_spanned_by(value, "`methods` must list at least one method");
+    }
+    out
+}
+
+pub fn parse(cx: &mut Ctxt, attr: TokenStream, method: Option<&str>) -> Option<RouteAttr> {
+    let raw: Raw = match syn::parse2(attr) {
+        Ok(raw) => raw,
+        Err(e) => {
+            cx.syn_error(e);
+            return None;
+        }
+    };
+    let mut out = RouteAttr {
+        path: raw.path,
+        methods: method.map(|m| vec![m.to_owned()]).unwrap_or_default(),
+        status: None,
+        summary: None,
+        description: None,
+        tags: Vec::new(),
+        deprecated: false,
+        operation_id: None,
+        include_in_schema: true,
+        body_limit: None,
+    };
+    let mut seen: Vec<String> = Vec::new();
+    let mut saw_methods = false;
+    for KeyValue { key, value } in raw.pairs {
+        let name = key.to_string();
+        if seen.contains(&name) {
+            cx.error_spanned_by(&key, format!("duplicate brisk route attribute `{name}`"));
+            continue;
+        }
+        seen.push(name.clone());
+        match name.as_str() {
+            "status_code" => out.status = status(cx, &value),
+            "summary" => out.summary = lit_str(cx, &name, &value),
+            "description" => out.description = lit_str(cx, &name, &value),
+            "operation_id" => out.operation_id = lit_str(cx, &name, &value),
+            "deprecated" => out.deprecated = lit_bool(cx, &name, &value).unwrap_or(false),
+            "include_in_schema" => {
+                out.include_in_schema = lit_bool(cx, &name, &value).unwrap_or(true)
+            }
+            "tags" => match &value {
+                Expr::Array(a) => {
+                    for e in &a.elems {
+                        if let Some(s) = lit_str(cx, "tags", e) {
+                            out.tags.push(s);
+                        }
+                    }
+                }
+                _ => cx.error_spanned_by(&value, "`tags` takes a list, e.g. tags = [\"items\"]"),
+            },
+            "body_limit" => match &value {
+                Expr::Lit(ExprLit {
+                    lit: Lit::Int(i), ..
+                }) => match i.base10_parse::<usize>() {
+                    Ok(n) => out.body_limit = Some(n),
+                    Err(e) => cx.syn_error(e),
+                },
+                _ => cx.error_spanned_by(&value, "`body_limit` takes a number of bytes"),
+            },
+            "methods" if method.is_none() => {
+                saw_methods = true;
+                out.methods = method_list(cx, &value);
+            }
+            _ => {
+                let mut accepted: Vec<&str> = KEYS.to_vec();
+                if method.is_none() {
+                    accepted.insert(0, "methods");
+                }
+                cx.error_spanned_by(
+                    &key,
+                    format!(
+                        "unknown brisk route attribute `{name}`; expected one of: {}",
+                        accepted.join(", ")
+                    ),
+                );
+            }
+        }
+    }
+    if method.is_none() && !saw_methods {
+        cx.error_at(
+            Span::call_site(),
+            "#[route] needs the methods it answers, e.g. #[route(\"/items\", methods = [\"GET\", \"HEAD\"])]",
+        );
+    }
+    Some(out)
+}
+
+fn status(cx: &mut Ctxt, value: &Expr) -> Option<Status> {
+    match value {
+        Expr::Lit(ExprLit {
+            lit: Lit::Int(i), ..
+        }) => match i.base10_parse::<u16>() {
+            Ok(n) if (100..=599).contains(&n) => Some(Status::Literal(n)),
+            _ => {
+                cx.error_spanned_by(
+                    value,
+                    format!(
+                        "status_code must be between 100 and 599, not {}; e.g. status_code = 201 or status_code = status::HTTP_201_CREATED",
+                        i.base10_digits()
+                    ),
+                );
+                None
+            }
+        },
+        Expr::Lit(_) => {
+            cx.error_spanned_by(
+                value,
+                "status_code takes a number (201), a `brisk::status` constant or an `http::StatusCode`",
+            );
+            None
+        }
+        other => Some(Status::Expr(other.clone())),
+    }
+}

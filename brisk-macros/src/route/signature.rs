@@ -1,0 +1,280 @@
+//! Where each handler parameter comes from, by FastAPI's rules adapted to what a macro can
+//! see (the syntax of the signature):
+//!
+//! 1. an explicit wrapper (`Path<T>`, `Query<T>`, `Header<T>`, `Cookie<T>`, `Json<T>`,
+//!    `State<T>`), `&Request`/`Request`, or `&mut ResponseHandle` wins;
+//! 2. a parameter whose name is in the path template is a path parameter;
+//! 3. a plain scalar (integers, floats, `bool`, `String`, and `Option`/`Vec` of those) is a
+//!    query parameter;
+//! 4. anything else is the JSON body (one at most).
+
+use syn::{FnArg, GenericArgument, Pat, PathArguments, Type};
+
+use crate::ctxt::Ctxt;
+
+const SCALARS: &[&str] = &[
+    "i8", "i16", "i32", "i64", "isize", "u8", "u16", "u32", "u64", "usize", "f32", "f64", "bool",
+    "String",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Source {
+    Path,
+    Query,
+    Header,
+    Cookie,
+}
+
+pub enum Kind {
+    /// A named parameter; `wrapper` is the explicit wrapper's name, if any.
+    Named {
+        source: Source,
+        wire_name: String,
+        inner: Type,
+        wrapper: Option<&'static str>,
+    },
+    Body {
+        inner: Type,
+        wrapped: bool,
+    },
+    State {
+        inner: Type,
+    },
+    RequestRef,
+    RequestOwned,
+    Handle,
+}
+
+pub struct Param {
+    pub name: Option<String>,
+    pub kind: Kind,
+}
+
+fn last_segment(ty: &Type) -> Option<&syn::PathSegment> {
+    match ty {
+        Type::Path(p) if p.qself.is_none() => p.path.segments.last(),
+        Type::Group(g) => last_segment(&g.elem),
+        Type::Paren(p) => last_segment(&p.elem),
+        _ => None,
+    }
+}
+
+fn single_generic(seg: &syn::PathSegment) -> Option<&Type> {
+    match &seg.arguments {
+        PathArguments::AngleBracketed(a) if a.args.len() == 1 => match a.args.first() {
+            Some(GenericArgument::Type(t)) => Some(t),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn is_plain_scalar(ty: &Type) -> bool {
+    last_segment(ty)
+        .is_some_and(|s| s.arguments.is_empty() && SCALARS.contains(&s.ident.to_string().as_str()))
+}
+
+/// `T`, `Option<T>`, `Vec<T>`, `Option<Vec<T>>` with `T` a plain scalar.
+pub fn is_scalar(ty: &Type) -> bool {
+    if is_plain_scalar(ty) {
+        return true;
+    }
+    let Some(seg) = last_segment(ty) else {
+        return false;
+    };
+    let Some(inner) = single_generic(seg) else {
+        return false;
+    };
+    match seg.ident.to_string().as_str() {
+        "Vec" => is_plain_scalar(inner),
+        "Option" => {
+            is_plain_scalar(inner)
+                || last_segment(inner).is_some_and(|s| {
+                    s.ident == "Vec" && single_generic(s).is_some_and(is_plain_scalar)
+                })
+        }
+        _ => false,
+    }
+}
+
+/// The binding's name: `x` in `x: T`, `Path(x): Path<T>`, `mut x: T`.
+fn binding_name(pat: &Pat) -> Option<String> {
+    match pat {
+        Pat::Ident(i) => Some(i.ident.to_string().trim_start_matches("r#").to_owned()),
+        Pat::TupleStruct(t) if t.elems.len() == 1 => t.elems.first().and_then(binding_name),
+        Pat::Type(t) => binding_name(&t.pat),
+        _ => None,
+    }
+}
+
+const USAGE: &str = "handler parameters are: a name from the path template (`item_id: i64`), a query parameter (`name: String`, `limit: Option<u32>`, `tags: Vec<String>`), one JSON body (`item: Item`), or an explicit `Path<T>`, `Query<T>`, `Header<T>`, `Cookie<T>`, `Json<T>`, `State<T>`, `&Request`, `&mut ResponseHandle`";
+
+pub fn classify(cx: &mut Ctxt, inputs: &[&FnArg], path_names: &[&str]) -> Vec<Param> {
+    let mut out = Vec::new();
+    for arg in inputs {
+        let FnArg::Typed(pt) = arg else {
+            cx.error_spanned_by(arg, "route handlers are free functions: remove `self`");
+            continue;
+        };
+        let name = binding_name(&pt.pat);
+        let ty = &*pt.ty;
+        let need_name = |cx: &mut Ctxt, what: &str| -> Option<String> {
+            if name.is_none() {
+                cx.error_spanned_by(
+                    &pt.pat,
+                    format!("a {what} parameter is named by its binding: write `item_id: {what}<T>` or `{what}(item_id): {what}<T>`"),
+                );
+            }
+            name.clone()
+        };
+        let kind = match ty {
+            Type::Reference(r) => {
+                let target = last_segment(&r.elem).map(|s| s.ident.to_string());
+                match (r.mutability.is_some(), target.as_deref()) {
+                    (true, Some("ResponseHandle")) => Kind::Handle,
+                    (false, Some("Request")) => Kind::RequestRef,
+                    (true, _) => {
+                        cx.error_spanned_by(ty, "only the response handle is taken by mutable reference: `response: &mut ResponseHandle`");
+                        continue;
+                    }
+                    (false, _) => {
+                        cx.error_spanned_by(ty, format!("only the request is taken by reference (`request: &Request`); take other parameters by value. {USAGE}"));
+                        continue;
+                    }
+                }
+            }
+            _ => {
+                let seg = last_segment(ty);
+                let ident = seg.map(|s| s.ident.to_string()).unwrap_or_default();
+                let inner = seg.and_then(single_generic).cloned();
+                let wrapper: Option<(&'static str, Source)> = match ident.as_str() {
+                    "Path" => Some(("Path", Source::Path)),
+                    "Query" => Some(("Query", Source::Query)),
+                    "Header" => Some(("Header", Source::Header)),
+                    "Cookie" => Some(("Cookie", Source::Cookie)),
+                    _ => None,
+                };
+                match (ident.as_str(), wrapper, inner) {
+                    (_, Some((w, source)), Some(inner)) => {
+                        let Some(n) = need_name(cx, w) else { continue };
+                        if source == Source::Path && !path_names.contains(&n.as_str()) {
+                            cx.error_spanned_by(
+                                &pt.pat,
+                                format!("`{n}` is a `Path` parameter, but the route's path has no `{{{n}}}`; add `{{{n}}}` to the path or rename the parameter"),
+                            );
+                        }
+                        let wire_name = if source == Source::Header {
+                            n.replace('_', "-")
+                        } else {
+                            n.clone()
+                        };
+                        Kind::Named {
+                            source,
+                            wire_name,
+                            inner,
+                            wrapper: Some(w),
+                        }
+                    }
+                    ("Json", None, Some(inner)) => Kind::Body {
+                        inner,
+                        wrapped: true,
+                    },
+                    ("State", None, Some(inner)) => Kind::State { inner },
+                    ("Request", None, None) => Kind::RequestOwned,
+                    ("ResponseHandle", None, None) => {
+                        cx.error_spanned_by(ty, "take the response handle by mutable reference: `response: &mut ResponseHandle`");
+                        continue;
+                    }
+                    _ => match &name {
+                        Some(n) if path_names.contains(&n.as_str()) => Kind::Named {
+                            source: Source::Path,
+                            wire_name: n.clone(),
+                            inner: ty.clone(),
+                            wrapper: None,
+                        },
+                        Some(n) if is_scalar(ty) => Kind::Named {
+                            source: Source::Query,
+                            wire_name: n.clone(),
+                            inner: ty.clone(),
+                            wrapper: None,
+                        },
+                        _ => Kind::Body {
+                            inner: ty.clone(),
+                            wrapped: false,
+                        },
+                    },
+                }
+            }
+        };
+        out.push(Param { name, kind });
+    }
+
+    // Cross-parameter checks.
+    let bodies: Vec<&Param> = out
+        .iter()
+        .filter(|p| matches!(p.kind, Kind::Body { .. }))
+        .collect();
+    if bodies.len() > 1 {
+        let names: Vec<String> = bodies
+            .iter()
+            .map(|p| format!("`{}`", p.name.as_deref().unwrap_or("_")))
+            .collect();
+        cx.error_at(
+            proc_macro2::Span::call_site(),
+            format!("a handler reads at most one JSON body, but {} would all be the body; put the fields in one struct, or mark scalars as `Query<T>`/`Path<T>`", names.join(" and ")),
+        );
+    }
+    let count = |f: fn(&Kind) -> bool| out.iter().filter(|p| f(&p.kind)).count();
+    if count(|k| matches!(k, Kind::Handle)) > 1 {
+        cx.error_at(
+            proc_macro2::Span::call_site(),
+            "take `&mut ResponseHandle` once",
+        );
+    }
+    if count(|k| matches!(k, Kind::RequestRef | Kind::RequestOwned)) > 1 {
+        cx.error_at(
+            proc_macro2::Span::call_site(),
+            "take the request once (`&Request` or `Request`)",
+        );
+    }
+    for name in path_names {
+        let found = out.iter().any(|p| {
+            matches!(&p.kind, Kind::Named { source: Source::Path, wire_name, .. } if wire_name == name)
+        });
+        if !found {
+            cx.error_at(
+                proc_macro2::Span::call_site(),
+                format!("the path has `{{{name}}}` but the handler has no parameter named `{name}`; add one, e.g. `{name}: i64`, or take `{name}: Path<T>`"),
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_scalar;
+
+    #[test]
+    fn scalar_types() {
+        for t in [
+            "i64",
+            "String",
+            "Option<u8>",
+            "Vec<String>",
+            "Option<Vec<f64>>",
+            "std::string::String",
+        ] {
+            assert!(is_scalar(&syn::parse_str(t).unwrap()), "{t}");
+        }
+        for t in [
+            "Item",
+            "Vec<Item>",
+            "Option<Item>",
+            "HashMap<String, i64>",
+            "(i64, i64)",
+        ] {
+            assert!(!is_scalar(&syn::parse_str(t).unwrap()), "{t}");
+        }
+    }
+}

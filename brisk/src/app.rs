@@ -1,0 +1,182 @@
+//! The application: routes, state and settings, built into one service that the server and
+//! the test client both run.
+
+use std::sync::Arc;
+
+use tower::util::BoxCloneSyncService;
+use tower::{Layer, Service, ServiceExt};
+
+use crate::body::{Body, BoxError};
+use crate::error::ValidationError;
+use crate::extract::StateMap;
+use crate::response::Response;
+use crate::routing::{Route, Router, RouterConfig};
+use crate::service::{AppService, Inner, RouterService};
+
+/// The service type tower layers wrap.
+pub type BoxedService = BoxCloneSyncService<http::Request<Body>, http::Response<Body>, BoxError>;
+
+type LayerFn = Box<dyn FnOnce(BoxedService) -> BoxedService + Send>;
+
+/// Default body limit: 2 MiB.
+pub const DEFAULT_BODY_LIMIT: usize = 2 * 1024 * 1024;
+
+/// A brisk application: FastAPI's `app = FastAPI()`.
+///
+/// ```
+/// use brisk::{status, App};
+///
+/// #[brisk::post("/items", status_code = status::HTTP_201_CREATED)]
+/// async fn create_item(name: String) -> brisk::Value {
+///     brisk::json!({ "name": name })
+/// }
+///
+/// let app = App::new().routes(brisk::routes![create_item]);
+/// # let _ = app;
+/// ```
+pub struct App {
+    routes: Vec<Route>,
+    state: StateMap,
+    redirect_slashes: bool,
+    body_limit: usize,
+    on_validation_error: Option<Arc<dyn Fn(ValidationError) -> Response + Send + Sync>>,
+    layers: Vec<LayerFn>,
+}
+
+impl Default for App {
+    fn default() -> Self {
+        App::new()
+    }
+}
+
+impl std::fmt::Debug for App {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("App")
+            .field("routes", &self.routes)
+            .field("state", &self.state)
+            .field("redirect_slashes", &self.redirect_slashes)
+            .field("body_limit", &self.body_limit)
+            .field("layers", &self.layers.len())
+            .finish()
+    }
+}
+
+impl App {
+    /// An app with no routes.
+    pub fn new() -> Self {
+        App {
+            routes: Vec::new(),
+            state: StateMap::default(),
+            redirect_slashes: true,
+            body_limit: DEFAULT_BODY_LIMIT,
+            on_validation_error: None,
+            layers: Vec::new(),
+        }
+    }
+
+    /// Adds routes, usually from [`routes!`](crate::routes).
+    pub fn routes(mut self, routes: impl IntoIterator<Item = Route>) -> Self {
+        self.routes.extend(routes);
+        self
+    }
+
+    /// Adds one route.
+    pub fn route(mut self, route: Route) -> Self {
+        self.routes.push(route);
+        self
+    }
+
+    /// Adds shared state, read by handlers through [`State<T>`](crate::State) (one value per
+    /// type; cloned for each request, so wrap mutable data in an `Arc`).
+    pub fn state<T: Clone + Send + Sync + 'static>(mut self, value: T) -> Self {
+        self.state.insert(value);
+        self
+    }
+
+    /// Whether a path that matches only with a trailing slash added or removed is answered
+    /// with a `307` redirect (FastAPI's `redirect_slashes`, on by default) or a `404`.
+    pub fn redirect_slashes(mut self, on: bool) -> Self {
+        self.redirect_slashes = on;
+        self
+    }
+
+    /// The largest request body a handler reads, in bytes (default 2 MiB). Larger bodies are
+    /// answered `413` with a JSON `detail`.
+    pub fn body_limit(mut self, bytes: usize) -> Self {
+        self.body_limit = bytes;
+        self
+    }
+
+    /// Replaces the answer to a request that fails validation (by default FastAPI's 422).
+    ///
+    /// ```
+    /// use brisk::{App, IntoResponse, JsonResponse};
+    ///
+    /// let app = App::new().on_validation_error(|err| {
+    ///     JsonResponse::new(brisk::json!({ "errors": err.errors() }))
+    ///         .status_code(400)
+    ///         .into_response()
+    /// });
+    /// # let _ = app;
+    /// ```
+    pub fn on_validation_error<F>(mut self, handler: F) -> Self
+    where
+        F: Fn(ValidationError) -> Response + Send + Sync + 'static,
+    {
+        self.on_validation_error = Some(Arc::new(handler));
+        self
+    }
+
+    /// Wraps the app in a tower layer (e.g. tower-http's `TraceLayer`). Layers added later
+    /// wrap earlier ones. brisk's final stage (no body on 204/304/HEAD, exact
+    /// `content-length`, panics to 500) still runs outside every layer.
+    pub fn layer<L, S, B>(mut self, layer: L) -> Self
+    where
+        L: Layer<BoxedService, Service = S> + Send + 'static,
+        S: Service<http::Request<Body>, Response = http::Response<B>>
+            + Clone
+            + Send
+            + Sync
+            + 'static,
+        S::Future: Send + 'static,
+        S::Error: Into<BoxError>,
+        B: http_body::Body<Data = bytes::Bytes> + Send + 'static,
+        B::Error: Into<BoxError>,
+    {
+        self.layers.push(Box::new(move |inner: BoxedService| {
+            let svc = layer
+                .layer(inner)
+                .map_response(|res: http::Response<B>| res.map(Body::new))
+                .map_err(Into::<BoxError>::into);
+            BoxCloneSyncService::new(svc)
+        }));
+        self
+    }
+
+    /// Builds the service that answers requests: the route table is built here, once.
+    ///
+    /// # Panics
+    /// On mistakes in the program that would otherwise show only on a request: two routes for
+    /// the same method and path, or a handler taking a `State<T>` the app does not have.
+    pub fn into_service(self) -> AppService {
+        let router = Arc::new(Router::new(
+            &self.routes,
+            self.state,
+            RouterConfig {
+                redirect_slashes: self.redirect_slashes,
+                body_limit: self.body_limit,
+                on_validation_error: self.on_validation_error,
+            },
+        ));
+        let inner = if self.layers.is_empty() {
+            Inner::Router(router)
+        } else {
+            let mut svc: BoxedService = BoxCloneSyncService::new(RouterService(router));
+            for layer in self.layers {
+                svc = layer(svc);
+            }
+            Inner::Layered(svc)
+        };
+        AppService::new(inner)
+    }
+}

@@ -1,0 +1,145 @@
+use http::header::{HeaderName, HeaderValue};
+use http::{HeaderMap, StatusCode};
+use serde::Serialize;
+
+use crate::response::{header_pair, json_bytes, serialized, IntoResponse, IntoStatus, Response};
+
+/// An error with an HTTP status: FastAPI's `HTTPException`.
+///
+/// The body is `{"detail": <detail>}` where the detail is any JSON value; without one it is
+/// the status's reason phrase as FastAPI writes it (`{"detail":"I'm a Teapot"}`). Headers come
+/// first, then `content-length` and `content-type`. For statuses that carry no body (204, 304)
+/// only the headers are sent.
+///
+/// ```
+/// use brisk::HttpError;
+///
+/// #[brisk::get("/hx/{item_id}")]
+/// async fn read_item(item_id: String) -> Result<brisk::Value, HttpError> {
+///     if item_id != "foo" {
+///         return Err(HttpError::new(404, "Item not found"));
+///     }
+///     Ok(brisk::json!({ "item": "The Foo" }))
+/// }
+///
+/// let e = HttpError::new(401, "Not authenticated").header("WWW-Authenticate", "Bearer");
+/// assert_eq!(e.status(), 401);
+/// ```
+#[derive(Debug, Clone)]
+pub struct HttpError {
+    status: StatusCode,
+    detail: serde_json::Value,
+    headers: HeaderMap,
+}
+
+impl HttpError {
+    /// An error with this status and detail (a string, or any `Serialize` value such as
+    /// `json!({"code": "conflict"})`).
+    ///
+    /// # Panics
+    /// If `detail` cannot be represented as JSON (e.g. a map with non-string keys).
+    pub fn new(status: impl IntoStatus, detail: impl Serialize) -> Self {
+        HttpError {
+            status: status.into_status(),
+            detail: serde_json::to_value(detail)
+                .unwrap_or_else(|e| panic!("HttpError detail is not JSON: {e}")),
+            headers: HeaderMap::new(),
+        }
+    }
+
+    /// An error whose detail is the status's reason phrase (`HTTPException(status_code=418)`).
+    pub fn from_status(status: impl IntoStatus) -> Self {
+        let status = status.into_status();
+        let phrase = crate::status::reason_phrase(status.as_u16())
+            .or(status.canonical_reason())
+            .unwrap_or("");
+        HttpError {
+            status,
+            detail: serde_json::Value::String(phrase.to_owned()),
+            headers: HeaderMap::new(),
+        }
+    }
+
+    /// 400 Bad Request.
+    pub fn bad_request(detail: impl Serialize) -> Self {
+        HttpError::new(StatusCode::BAD_REQUEST, detail)
+    }
+
+    /// 401 Unauthorized.
+    pub fn unauthorized(detail: impl Serialize) -> Self {
+        HttpError::new(StatusCode::UNAUTHORIZED, detail)
+    }
+
+    /// 403 Forbidden.
+    pub fn forbidden(detail: impl Serialize) -> Self {
+        HttpError::new(StatusCode::FORBIDDEN, detail)
+    }
+
+    /// 404 Not Found.
+    pub fn not_found(detail: impl Serialize) -> Self {
+        HttpError::new(StatusCode::NOT_FOUND, detail)
+    }
+
+    /// 409 Conflict.
+    pub fn conflict(detail: impl Serialize) -> Self {
+        HttpError::new(StatusCode::CONFLICT, detail)
+    }
+
+    /// Adds a header to the error response (`HTTPException(headers=...)`).
+    ///
+    /// # Panics
+    /// If the name or value is not valid in a header.
+    pub fn header<K, V>(mut self, name: K, value: V) -> Self
+    where
+        K: TryInto<HeaderName>,
+        K::Error: std::fmt::Debug,
+        V: TryInto<HeaderValue>,
+        V::Error: std::fmt::Debug,
+    {
+        let (name, value) = header_pair(name, value);
+        self.headers.append(name, value);
+        self
+    }
+
+    /// The status.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The detail.
+    pub fn detail(&self) -> &serde_json::Value {
+        &self.detail
+    }
+}
+
+impl std::fmt::Display for HttpError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.status.as_u16(), self.detail)
+    }
+}
+
+impl std::error::Error for HttpError {}
+
+#[derive(Serialize)]
+struct DetailBody<'a> {
+    detail: &'a serde_json::Value,
+}
+
+impl IntoResponse for HttpError {
+    fn into_response(self) -> Response {
+        if crate::status::is_bodyless(self.status.as_u16()) {
+            let mut res = Response::new(self.status);
+            res.headers = self.headers;
+            return res;
+        }
+        match json_bytes(&DetailBody {
+            detail: &self.detail,
+        }) {
+            Ok(bytes) => serialized(self.status, self.headers, bytes, None),
+            Err(error) => {
+                tracing::error!(%error, "HttpError detail could not be serialized");
+                crate::response::internal_server_error()
+            }
+        }
+    }
+}

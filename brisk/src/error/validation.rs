@@ -1,0 +1,206 @@
+use std::borrow::Cow;
+
+use http::StatusCode;
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+
+use crate::response::{json_bytes, serialized, IntoResponse, Response};
+
+/// One step of an error's location: a field name or a list index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Loc {
+    /// A source (`"path"`, `"query"`, `"header"`, `"cookie"`, `"body"`) or a field name.
+    Key(Cow<'static, str>),
+    /// A position in a list.
+    Index(usize),
+}
+
+impl Serialize for Loc {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Loc::Key(k) => s.serialize_str(k),
+            Loc::Index(i) => s.serialize_u64(*i as u64),
+        }
+    }
+}
+
+impl From<&'static str> for Loc {
+    fn from(k: &'static str) -> Self {
+        Loc::Key(Cow::Borrowed(k))
+    }
+}
+
+impl From<String> for Loc {
+    fn from(k: String) -> Self {
+        Loc::Key(Cow::Owned(k))
+    }
+}
+
+impl From<usize> for Loc {
+    fn from(i: usize) -> Self {
+        Loc::Index(i)
+    }
+}
+
+/// One validation problem, as pydantic v2 writes it: `type`, `loc`, `msg`, `input` and, for
+/// constraint errors, `ctx`.
+///
+/// ```
+/// use brisk::error::ErrorDetail;
+///
+/// let e = ErrorDetail::new("missing", vec!["query".into(), "name".into()], "Field required", brisk::Value::Null);
+/// assert_eq!(
+///     brisk::json!(e).to_string(),
+///     r#"{"type":"missing","loc":["query","name"],"msg":"Field required","input":null}"#
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorDetail {
+    /// The error code (`missing`, `int_parsing`, `string_too_short` …).
+    pub kind: Cow<'static, str>,
+    /// Where: the source first, then field names and list indexes.
+    pub loc: Vec<Loc>,
+    /// The human-readable message.
+    pub msg: Cow<'static, str>,
+    /// The offending input (`null` when missing).
+    pub input: serde_json::Value,
+    /// Constraint values, e.g. `{"gt": 0}`.
+    pub ctx: Option<serde_json::Value>,
+}
+
+impl ErrorDetail {
+    /// An error without `ctx`.
+    pub fn new(
+        kind: impl Into<Cow<'static, str>>,
+        loc: Vec<Loc>,
+        msg: impl Into<Cow<'static, str>>,
+        input: serde_json::Value,
+    ) -> Self {
+        ErrorDetail {
+            kind: kind.into(),
+            loc,
+            msg: msg.into(),
+            input,
+            ctx: None,
+        }
+    }
+
+    /// Adds `ctx`.
+    pub fn with_ctx(mut self, ctx: serde_json::Value) -> Self {
+        self.ctx = Some(ctx);
+        self
+    }
+}
+
+impl Serialize for ErrorDetail {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(4 + usize::from(self.ctx.is_some())))?;
+        map.serialize_entry("type", &self.kind)?;
+        map.serialize_entry("loc", &self.loc)?;
+        map.serialize_entry("msg", &self.msg)?;
+        map.serialize_entry("input", &self.input)?;
+        if let Some(ctx) = &self.ctx {
+            map.serialize_entry("ctx", ctx)?;
+        }
+        map.end()
+    }
+}
+
+/// A request that does not fit the handler: every problem found, in FastAPI's order.
+///
+/// Answered as `422 {"detail": [...]}` unless the app replaces the answer.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ValidationError {
+    errors: Vec<ErrorDetail>,
+}
+
+impl ValidationError {
+    /// The errors, in order.
+    pub fn errors(&self) -> &[ErrorDetail] {
+        &self.errors
+    }
+
+    /// Takes the errors.
+    pub fn into_errors(self) -> Vec<ErrorDetail> {
+        self.errors
+    }
+}
+
+impl From<Vec<ErrorDetail>> for ValidationError {
+    fn from(errors: Vec<ErrorDetail>) -> Self {
+        ValidationError { errors }
+    }
+}
+
+impl std::fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} validation error(s)", self.errors.len())
+    }
+}
+
+impl std::error::Error for ValidationError {}
+
+impl IntoResponse for ValidationError {
+    fn into_response(self) -> Response {
+        #[derive(Serialize)]
+        struct Body<'a> {
+            detail: &'a [ErrorDetail],
+        }
+        match json_bytes(&Body {
+            detail: &self.errors,
+        }) {
+            Ok(bytes) => serialized(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Default::default(),
+                bytes,
+                None,
+            ),
+            Err(error) => {
+                tracing::error!(%error, "validation error could not be serialized");
+                crate::response::internal_server_error()
+            }
+        }
+    }
+}
+
+/// What extraction collects: validation problems, or a response that ends the request at once
+/// (e.g. 413 for a body over the limit).
+#[derive(Debug, Default)]
+pub struct Errors {
+    details: Vec<ErrorDetail>,
+    fatal: Option<Response>,
+}
+
+impl Errors {
+    /// No errors yet.
+    pub fn new() -> Self {
+        Errors::default()
+    }
+
+    /// Records a validation problem.
+    pub fn push(&mut self, detail: ErrorDetail) {
+        self.details.push(detail);
+    }
+
+    /// Ends the request with `response` (the first one wins).
+    pub fn fail(&mut self, response: Response) {
+        if self.fatal.is_none() {
+            self.fatal = Some(response);
+        }
+    }
+
+    /// Whether nothing was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.details.is_empty() && self.fatal.is_none()
+    }
+
+    /// The fatal response if there is one, else the validation error.
+    pub fn into_result(self) -> Result<ValidationError, Box<Response>> {
+        match self.fatal {
+            Some(res) => Err(Box::new(res)),
+            None => Ok(ValidationError {
+                errors: self.details,
+            }),
+        }
+    }
+}

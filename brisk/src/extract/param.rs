@@ -1,0 +1,433 @@
+//! Path, query, header and cookie parameters: FastAPI's lax coercion of strings to scalars,
+//! with pydantic v2's error codes and messages.
+
+use std::borrow::Cow;
+
+use serde_json::{json, Value};
+
+use super::Request;
+use crate::error::{ErrorDetail, Errors, Loc};
+
+/// Where a named parameter is read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    /// A `{name}` segment of the path template.
+    Path,
+    /// The query string.
+    Query,
+    /// A request header.
+    Header,
+    /// A cookie.
+    Cookie,
+}
+
+impl SourceKind {
+    /// The first element of an error's `loc`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Path => "path",
+            SourceKind::Query => "query",
+            SourceKind::Header => "header",
+            SourceKind::Cookie => "cookie",
+        }
+    }
+}
+
+/// The raw values a named parameter has in one request.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    kind: SourceKind,
+    name: &'static str,
+    index: usize,
+    req: &'a Request,
+}
+
+impl<'a> Source<'a> {
+    /// The parameter `name` (for headers, the header name, e.g. `x-token`) of `req`; `index`
+    /// is the position of a path parameter in the template.
+    pub fn new(kind: SourceKind, name: &'static str, index: usize, req: &'a Request) -> Self {
+        Source {
+            kind,
+            name,
+            index,
+            req,
+        }
+    }
+
+    /// The last value given (FastAPI: a repeated scalar query parameter takes the last one).
+    pub fn last(&self) -> Option<Cow<'a, str>> {
+        match self.kind {
+            SourceKind::Path => self.req.raw_path_param(self.index).map(decode_path),
+            SourceKind::Query => self.queries().last(),
+            SourceKind::Header => self
+                .req
+                .headers()
+                .get_all(self.name)
+                .iter()
+                .next_back()
+                .map(|v| String::from_utf8_lossy(v.as_bytes())),
+            SourceKind::Cookie => self.cookies().last(),
+        }
+    }
+
+    /// Every value given, in order.
+    pub fn all(&self) -> Vec<Cow<'a, str>> {
+        match self.kind {
+            SourceKind::Path => self.last().into_iter().collect(),
+            SourceKind::Query => self.queries().collect(),
+            SourceKind::Header => self
+                .req
+                .headers()
+                .get_all(self.name)
+                .iter()
+                .map(|v| String::from_utf8_lossy(v.as_bytes()))
+                .collect(),
+            SourceKind::Cookie => self.cookies().collect(),
+        }
+    }
+
+    /// The error location of this parameter: `[source, name]`.
+    pub fn loc(&self) -> Vec<Loc> {
+        vec![Loc::from(self.kind.as_str()), Loc::from(self.name)]
+    }
+
+    fn queries(&self) -> impl Iterator<Item = Cow<'a, str>> + 'a {
+        let name = self.name;
+        let query = self.req.query_string().unwrap_or("");
+        form_urlencoded::parse(query.as_bytes())
+            .filter(move |(k, _)| k == name)
+            .map(|(_, v)| v)
+    }
+
+    fn cookies(&self) -> impl Iterator<Item = Cow<'a, str>> + 'a {
+        let name = self.name;
+        self.req
+            .headers()
+            .get_all(http::header::COOKIE)
+            .iter()
+            .flat_map(|v| v.as_bytes().split(|b| *b == b';'))
+            .filter_map(move |pair| {
+                let pair = std::str::from_utf8(pair).ok()?.trim();
+                let (k, v) = pair.split_once('=')?;
+                (k.trim() == name).then(|| Cow::Borrowed(v.trim().trim_matches('"')))
+            })
+    }
+}
+
+fn decode_path(raw: &str) -> Cow<'_, str> {
+    percent_encoding::percent_decode_str(raw).decode_utf8_lossy()
+}
+
+/// A type a named parameter (path, query, header, cookie) can be: a [`Scalar`], an `Option`
+/// of one (optional), or a `Vec` of one (repeated query keys).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a path, query, header or cookie parameter",
+    note = "parameters read from strings must be integers, floats, `bool`, `String`, or an `Option` or `Vec` of those; to read a JSON body use a struct that implements `serde::Deserialize`, or `Json<T>`"
+)]
+pub trait FromParam: Sized {
+    /// Whether a request must give the parameter.
+    const REQUIRED: bool;
+
+    /// Reads the parameter, recording every problem in `errors`.
+    fn from_param(source: &Source<'_>, errors: &mut Errors) -> Option<Self>;
+}
+
+/// A failed conversion of one string: pydantic's error `type`, `msg` and `ctx`.
+#[derive(Debug, Clone)]
+pub struct ScalarError {
+    kind: &'static str,
+    msg: Cow<'static, str>,
+    ctx: Option<Value>,
+}
+
+impl ScalarError {
+    /// An error with this pydantic type code and message.
+    pub fn new(kind: &'static str, msg: impl Into<Cow<'static, str>>) -> Self {
+        ScalarError {
+            kind,
+            msg: msg.into(),
+            ctx: None,
+        }
+    }
+
+    /// Adds `ctx`.
+    pub fn with_ctx(mut self, ctx: Value) -> Self {
+        self.ctx = Some(ctx);
+        self
+    }
+
+    /// The error at `loc` for the raw `input`.
+    pub fn into_detail(self, loc: Vec<Loc>, input: &str) -> ErrorDetail {
+        ErrorDetail {
+            kind: Cow::Borrowed(self.kind),
+            loc,
+            msg: self.msg,
+            input: Value::String(input.to_owned()),
+            ctx: self.ctx,
+        }
+    }
+}
+
+/// A value parsed from one string, with FastAPI's (pydantic's lax mode) rules.
+pub trait Scalar: Sized {
+    /// The JSON Schema type (`integer`, `number`, `boolean`, `string`).
+    const SCHEMA_TYPE: &'static str;
+
+    /// Parses one value.
+    fn parse(s: &str) -> Result<Self, ScalarError>;
+}
+
+pub(crate) fn missing(loc: Vec<Loc>) -> ErrorDetail {
+    ErrorDetail::new("missing", loc, "Field required", Value::Null)
+}
+
+impl<T: Scalar> FromParam for T {
+    const REQUIRED: bool = true;
+
+    fn from_param(source: &Source<'_>, errors: &mut Errors) -> Option<Self> {
+        let Some(raw) = source.last() else {
+            errors.push(missing(source.loc()));
+            return None;
+        };
+        match T::parse(&raw) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                errors.push(e.into_detail(source.loc(), &raw));
+                None
+            }
+        }
+    }
+}
+
+impl<T: Scalar> FromParam for Option<T> {
+    const REQUIRED: bool = false;
+
+    fn from_param(source: &Source<'_>, errors: &mut Errors) -> Option<Self> {
+        let Some(raw) = source.last() else {
+            return Some(None);
+        };
+        match T::parse(&raw) {
+            Ok(v) => Some(Some(v)),
+            Err(e) => {
+                errors.push(e.into_detail(source.loc(), &raw));
+                None
+            }
+        }
+    }
+}
+
+fn parse_all<T: Scalar>(source: &Source<'_>, errors: &mut Errors) -> Option<Option<Vec<T>>> {
+    let raws = source.all();
+    if raws.is_empty() {
+        return Some(None);
+    }
+    let mut out = Vec::with_capacity(raws.len());
+    let mut ok = true;
+    for (i, raw) in raws.iter().enumerate() {
+        match T::parse(raw) {
+            Ok(v) => out.push(v),
+            Err(e) => {
+                let mut loc = source.loc();
+                loc.push(Loc::Index(i));
+                errors.push(e.into_detail(loc, raw));
+                ok = false;
+            }
+        }
+    }
+    ok.then_some(Some(out))
+}
+
+impl<T: Scalar> FromParam for Vec<T> {
+    /// Like FastAPI's `list[int] = Query()`: required. Use `Option<Vec<T>>` for an optional
+    /// list.
+    const REQUIRED: bool = true;
+
+    fn from_param(source: &Source<'_>, errors: &mut Errors) -> Option<Self> {
+        match parse_all(source, errors)? {
+            Some(v) => Some(v),
+            None => {
+                errors.push(missing(source.loc()));
+                None
+            }
+        }
+    }
+}
+
+impl<T: Scalar> FromParam for Option<Vec<T>> {
+    const REQUIRED: bool = false;
+
+    fn from_param(source: &Source<'_>, errors: &mut Errors) -> Option<Self> {
+        parse_all(source, errors)
+    }
+}
+
+impl Scalar for String {
+    const SCHEMA_TYPE: &'static str = "string";
+
+    fn parse(s: &str) -> Result<Self, ScalarError> {
+        Ok(s.to_owned())
+    }
+}
+
+impl Scalar for bool {
+    const SCHEMA_TYPE: &'static str = "boolean";
+
+    /// pydantic's words: `true/false/1/0/yes/no/on/off/t/f/y/n`, any case.
+    fn parse(s: &str) -> Result<Self, ScalarError> {
+        match s.to_ascii_lowercase().as_str() {
+            "true" | "1" | "yes" | "on" | "t" | "y" => Ok(true),
+            "false" | "0" | "no" | "off" | "f" | "n" => Ok(false),
+            _ => Err(ScalarError::new(
+                "bool_parsing",
+                "Input should be a valid boolean, unable to interpret input",
+            )),
+        }
+    }
+}
+
+fn int_parsing() -> ScalarError {
+    ScalarError::new(
+        "int_parsing",
+        "Input should be a valid integer, unable to parse string as an integer",
+    )
+}
+
+/// Python's `int(str)` as pydantic applies it: surrounding whitespace, a sign, `_` between
+/// digits and trailing `.0`s are accepted.
+fn parse_int_text(s: &str) -> Result<i128, ScalarError> {
+    let s = s.trim();
+    if s.len() > 4300 {
+        return Err(ScalarError::new(
+            "int_parsing_size",
+            "Unable to parse input string as an integer, exceeded maximum size",
+        ));
+    }
+    let s = match s.split_once('.') {
+        Some((int, zeros)) if zeros.bytes().all(|b| b == b'0') => int,
+        _ => s,
+    };
+    let (negative, digits) = match s.as_bytes().first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let bytes = digits.as_bytes();
+    let well_formed = !bytes.is_empty()
+        && bytes[0].is_ascii_digit()
+        && bytes[bytes.len() - 1].is_ascii_digit()
+        && bytes
+            .windows(2)
+            .all(|w| w[0].is_ascii_digit() || w[1].is_ascii_digit())
+        && bytes.iter().all(|b| b.is_ascii_digit() || *b == b'_');
+    if !well_formed {
+        return Err(int_parsing());
+    }
+    let mut value: i128 = 0;
+    for b in bytes.iter().filter(|b| **b != b'_') {
+        value = value
+            .checked_mul(10)
+            .and_then(|v| v.checked_add(i128::from(b - b'0')))
+            .unwrap_or(if negative { i128::MIN } else { i128::MAX });
+    }
+    Ok(if negative { -value } else { value })
+}
+
+macro_rules! scalar_int {
+    ($($t:ty),*) => {$(
+        impl Scalar for $t {
+            const SCHEMA_TYPE: &'static str = "integer";
+
+            /// Out of the type's range is a constraint error (`greater_than_equal` /
+            /// `less_than_equal` with the bound), as a constrained pydantic `int` reports it.
+            fn parse(s: &str) -> Result<Self, ScalarError> {
+                let v = parse_int_text(s)?;
+                if v < <$t>::MIN as i128 {
+                    let min = <$t>::MIN;
+                    return Err(ScalarError::new(
+                        "greater_than_equal",
+                        format!("Input should be greater than or equal to {min}"),
+                    ).with_ctx(json!({ "ge": min })));
+                }
+                if v > <$t>::MAX as i128 {
+                    let max = <$t>::MAX;
+                    return Err(ScalarError::new(
+                        "less_than_equal",
+                        format!("Input should be less than or equal to {max}"),
+                    ).with_ctx(json!({ "le": max })));
+                }
+                Ok(v as $t)
+            }
+        }
+    )*};
+}
+scalar_int!(i8, i16, i32, i64, isize, u8, u16, u32, u64, usize);
+
+macro_rules! scalar_float {
+    ($($t:ty),*) => {$(
+        impl Scalar for $t {
+            const SCHEMA_TYPE: &'static str = "number";
+
+            /// Python's `float(str)`. NaN and infinities are refused (`finite_number`): FastAPI
+            /// accepts them and then fails with a 500 when it writes them back as JSON.
+            fn parse(s: &str) -> Result<Self, ScalarError> {
+                let t = s.trim();
+                let cleaned;
+                let t = if t.contains('_') {
+                    cleaned = t.replace('_', "");
+                    cleaned.as_str()
+                } else {
+                    t
+                };
+                match t.parse::<$t>() {
+                    Ok(v) if v.is_finite() => Ok(v),
+                    Ok(_) => Err(ScalarError::new("finite_number", "Input should be a finite number")),
+                    Err(_) => Err(ScalarError::new(
+                        "float_parsing",
+                        "Input should be a valid number, unable to parse string as a number",
+                    )),
+                }
+            }
+        }
+    )*};
+}
+scalar_float!(f32, f64);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ints_follow_python() {
+        assert_eq!(i64::parse(" 42 ").unwrap(), 42);
+        assert_eq!(i64::parse("+5").unwrap(), 5);
+        assert_eq!(i64::parse("-5").unwrap(), -5);
+        assert_eq!(i64::parse("1_000").unwrap(), 1000);
+        assert_eq!(i64::parse("7.00").unwrap(), 7);
+        for bad in ["", " ", "abc", "1.5", "1__0", "_1", "1_", "--1", "1e3"] {
+            assert_eq!(i64::parse(bad).unwrap_err().kind, "int_parsing", "{bad:?}");
+        }
+        assert_eq!(u8::parse("256").unwrap_err().kind, "less_than_equal");
+        assert_eq!(u32::parse("-1").unwrap_err().kind, "greater_than_equal");
+        assert_eq!(
+            i64::parse("99999999999999999999999999999999999999999")
+                .unwrap_err()
+                .kind,
+            "less_than_equal"
+        );
+    }
+
+    #[test]
+    fn floats_and_bools() {
+        assert_eq!(f64::parse("1e3").unwrap(), 1000.0);
+        assert_eq!(f64::parse(" 2.5").unwrap(), 2.5);
+        assert_eq!(f64::parse("abc").unwrap_err().kind, "float_parsing");
+        assert_eq!(f64::parse("nan").unwrap_err().kind, "finite_number");
+        for t in ["true", "1", "YES", "On", "t", "y"] {
+            assert!(bool::parse(t).unwrap());
+        }
+        for f in ["false", "0", "no", "OFF", "f", "N"] {
+            assert!(!bool::parse(f).unwrap());
+        }
+        assert_eq!(bool::parse("maybe").unwrap_err().kind, "bool_parsing");
+    }
+}

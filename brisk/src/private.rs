@@ -1,0 +1,200 @@
+//! Items the route macro's expansions name. Not public API: it changes without notice.
+
+use std::any::TypeId;
+use std::fmt::{Debug, Display, Write as _};
+
+use http::HeaderMap;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+pub use crate::error::Errors;
+pub use crate::extract::{FromParam, Request, Source, SourceKind};
+pub use crate::response::{IntoResponse, Response, ResponseHandle};
+pub use crate::routing::{Endpoint, HandlerFuture, Route, RouteSpec};
+pub use crate::status::is_bodyless;
+pub use std::boxed::Box;
+
+use crate::body::Body;
+use crate::response::{internal_server_error, json_bytes, serialized, NoContent};
+
+/// Reads a named parameter.
+#[inline]
+pub fn param<T: FromParam>(
+    req: &Request,
+    kind: SourceKind,
+    name: &'static str,
+    index: usize,
+    errors: &mut Errors,
+) -> Option<T> {
+    T::from_param(&Source::new(kind, name, index, req), errors)
+}
+
+/// Reads the JSON body.
+#[inline]
+pub fn json_body<T: DeserializeOwned>(req: &Request, errors: &mut Errors) -> Option<T> {
+    crate::extract::json_body(req, errors)
+}
+
+/// Reads a state value; its presence was checked when the app was built.
+#[inline]
+pub fn state<T: Clone + 'static>(req: &Request, errors: &mut Errors) -> Option<T> {
+    let v = req.state_map().get::<T>().cloned();
+    if v.is_none() {
+        tracing::error!("state of type {} is missing", std::any::type_name::<T>());
+        errors.fail(internal_server_error());
+    }
+    v
+}
+
+/// Identifies a state type, for the start-up check.
+pub fn state_type<T: 'static>() -> (TypeId, &'static str) {
+    (TypeId::of::<T>(), std::any::type_name::<T>())
+}
+
+/// Appends a path parameter's value to a URL path, percent-encoded as one segment.
+pub fn push_segment(out: &mut String, value: &dyn Display) {
+    const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+        .add(b' ')
+        .add(b'"')
+        .add(b'#')
+        .add(b'%')
+        .add(b'/')
+        .add(b'<')
+        .add(b'>')
+        .add(b'?')
+        .add(b'`')
+        .add(b'{')
+        .add(b'}');
+    let text = value.to_string();
+    let _ = write!(
+        out,
+        "{}",
+        percent_encoding::utf8_percent_encode(&text, SEGMENT)
+    );
+}
+
+// --- Turning a handler's return value into a response -------------------------------------
+//
+// The macro cannot see whether a type implements `IntoResponse` or only `Serialize`, so it
+// uses autoref specialization: `(&v).__brisk_kind()` finds `ResponseKind` (by value) before
+// `SerializeKind` (needs an extra reference), and the tag it returns does the conversion.
+
+/// The return value is a response object: it wins over the route status and the handle.
+#[derive(Debug)]
+pub struct ResponseTag;
+/// The return value is data: JSON with the handle's status and headers.
+#[derive(Debug)]
+pub struct SerializeTag;
+
+/// Picks [`ResponseTag`].
+pub trait ResponseKind {
+    #[inline]
+    fn __brisk_kind(&self) -> ResponseTag {
+        ResponseTag
+    }
+}
+impl<T: IntoResponse> ResponseKind for T {}
+
+/// Picks [`SerializeTag`].
+pub trait SerializeKind {
+    #[inline]
+    fn __brisk_kind(&self) -> SerializeTag {
+        SerializeTag
+    }
+}
+impl<T: Serialize> SerializeKind for &T {}
+
+impl ResponseTag {
+    #[inline]
+    pub fn finish<T: IntoResponse>(self, value: T, _handle: ResponseHandle) -> Response {
+        value.into_response()
+    }
+}
+
+impl SerializeTag {
+    #[inline]
+    pub fn finish<T: Serialize>(self, value: T, handle: ResponseHandle) -> Response {
+        let (status, headers) = handle.into_parts();
+        if crate::status::is_bodyless(status.as_u16()) {
+            // Nothing to serialize: this status never carries content.
+            return Response {
+                status,
+                headers,
+                body: Body::empty(),
+            };
+        }
+        match json_bytes(&value) {
+            Ok(bytes) => serialized(status, HeaderMap::new(), bytes, Some(headers)),
+            Err(error) => {
+                tracing::error!(%error, "the handler's return value could not be serialized as JSON; answered 500");
+                internal_server_error()
+            }
+        }
+    }
+}
+
+/// The error is a response (e.g. `HttpError`): sent as built.
+#[derive(Debug)]
+pub struct ErrResponseTag;
+/// Any other error: logged, answered 500.
+#[derive(Debug)]
+pub struct ErrOtherTag;
+
+/// Picks [`ErrResponseTag`].
+pub trait ErrResponseKind {
+    #[inline]
+    fn __brisk_err_kind(&self) -> ErrResponseTag {
+        ErrResponseTag
+    }
+}
+impl<E: IntoResponse> ErrResponseKind for E {}
+
+/// Picks [`ErrOtherTag`].
+pub trait ErrOtherKind {
+    #[inline]
+    fn __brisk_err_kind(&self) -> ErrOtherTag {
+        ErrOtherTag
+    }
+}
+impl<E: Debug> ErrOtherKind for &E {}
+
+impl ErrResponseTag {
+    #[inline]
+    pub fn finish<E: IntoResponse>(self, error: E, _route: &'static str) -> Response {
+        error.into_response()
+    }
+}
+
+impl ErrOtherTag {
+    pub fn finish<E: Debug>(self, error: E, route: &'static str) -> Response {
+        tracing::error!(route, error = ?error, "unhandled error; answered 500");
+        internal_server_error()
+    }
+}
+
+// --- No body on 204/205/304 routes, checked at compile time -------------------------------
+
+/// Implemented by every type for routes whose status can carry a body, and only by bodiless
+/// types for routes declared 204, 205 or 304.
+#[diagnostic::on_unimplemented(
+    message = "this route's status_code never carries a body (204, 205 or 304), but the handler returns `{Self}`, which does",
+    label = "a body is returned here",
+    note = "return `()`, `brisk::NoContent` or a bodyless `brisk::Response` (e.g. `Response::new(status::HTTP_204_NO_CONTENT)`), or declare a status that has a body"
+)]
+pub trait BodyAllowed<const BODYLESS: bool> {}
+
+impl<T: ?Sized> BodyAllowed<false> for T {}
+impl BodyAllowed<true> for () {}
+impl BodyAllowed<true> for NoContent {}
+impl BodyAllowed<true> for Response {}
+impl BodyAllowed<true> for http::StatusCode {}
+impl BodyAllowed<true> for http::Response<Body> {}
+
+/// Compiles only if `T` may be returned by a route whose status is (or is not) bodyless.
+#[inline(always)]
+pub fn check_body<T: BodyAllowed<BODYLESS>, const BODYLESS: bool>(_: &T) {}
+
+/// `status_code` given as `http::StatusCode` or a `u16` literal, as a `u16` in const context.
+pub const fn status_u16(code: http::StatusCode) -> u16 {
+    code.as_u16()
+}

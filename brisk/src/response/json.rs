@@ -1,0 +1,246 @@
+use std::io;
+
+use bytes::Bytes;
+use http::header::{HeaderName, HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
+use http::{HeaderMap, StatusCode};
+use serde::Serialize;
+
+use super::{header_pair, IntoResponse, IntoStatus, Response};
+use crate::body::Body;
+
+/// A JSON response built explicitly: FastAPI's `JSONResponse(content, status_code, headers)`.
+///
+/// Its status (200 unless set) and headers are sent as given; the route's default status and
+/// the injected [`ResponseHandle`](crate::ResponseHandle) do not apply. Headers come first,
+/// then `content-length` and `content-type`, as in FastAPI.
+///
+/// ```
+/// use brisk::JsonResponse;
+///
+/// #[brisk::get("/items/{item_id}")]
+/// async fn get_item(item_id: i64) -> JsonResponse {
+///     JsonResponse::new(brisk::json!({ "item_id": item_id })).header("X-Cache", "MISS")
+/// }
+/// ```
+#[derive(Debug)]
+pub struct JsonResponse {
+    status: StatusCode,
+    headers: HeaderMap,
+    content: Result<Vec<u8>, String>,
+}
+
+impl JsonResponse {
+    /// A 200 response whose body is `content` as compact JSON.
+    pub fn new(content: impl Serialize) -> Self {
+        JsonResponse {
+            status: StatusCode::OK,
+            headers: HeaderMap::new(),
+            content: json_bytes(&content).map_err(|e| e.to_string()),
+        }
+    }
+
+    /// Sets the status.
+    pub fn status_code(mut self, status: impl IntoStatus) -> Self {
+        self.status = status.into_status();
+        self
+    }
+
+    /// Appends a header.
+    ///
+    /// # Panics
+    /// If the name or value is not valid in a header.
+    pub fn header<K, V>(mut self, name: K, value: V) -> Self
+    where
+        K: TryInto<HeaderName>,
+        K::Error: std::fmt::Debug,
+        V: TryInto<HeaderValue>,
+        V::Error: std::fmt::Debug,
+    {
+        let (name, value) = header_pair(name, value);
+        self.headers.append(name, value);
+        self
+    }
+}
+
+impl IntoResponse for JsonResponse {
+    fn into_response(self) -> Response {
+        match self.content {
+            Ok(bytes) => serialized(self.status, self.headers, bytes, None),
+            Err(error) => {
+                tracing::error!(%error, "JsonResponse content could not be serialized");
+                super::internal_server_error()
+            }
+        }
+    }
+}
+
+/// Builds a JSON response from serialized bytes: `headers` first, then `content-length`,
+/// `content-type`, then `after` (the injected handle's headers).
+pub(crate) fn serialized(
+    status: StatusCode,
+    mut headers: HeaderMap,
+    bytes: Vec<u8>,
+    after: Option<HeaderMap>,
+) -> Response {
+    headers.reserve(2 + after.as_ref().map_or(0, HeaderMap::len));
+    headers.append(CONTENT_LENGTH, HeaderValue::from(bytes.len()));
+    headers.append(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    if let Some(after) = after {
+        let mut last = None;
+        for (name, value) in after {
+            // `HeaderMap`'s owning iterator yields the name once per group of values.
+            if let Some(name) = name {
+                last = Some(name);
+            }
+            if let Some(name) = &last {
+                headers.append(name.clone(), value);
+            }
+        }
+    }
+    Response {
+        status,
+        headers,
+        body: Body::full(Bytes::from(bytes)),
+    }
+}
+
+/// Serializes `value` as FastAPI does for a plain return value (Python's
+/// `json.dumps(ensure_ascii=False, allow_nan=False, separators=(",", ":"))`): compact,
+/// UTF-8 unescaped, floats written as Python writes them (`1.0`, `1e+20`, `1e-07`).
+pub(crate) fn json_bytes<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(128);
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, PyFormatter);
+    value.serialize(&mut ser)?;
+    Ok(out)
+}
+
+/// serde_json's compact formatter with Python's float text.
+struct PyFormatter;
+
+impl serde_json::ser::Formatter for PyFormatter {
+    fn write_f64<W: ?Sized + io::Write>(&mut self, writer: &mut W, value: f64) -> io::Result<()> {
+        write_py_float(writer, format_args!("{value:e}"))
+    }
+
+    fn write_f32<W: ?Sized + io::Write>(&mut self, writer: &mut W, value: f32) -> io::Result<()> {
+        write_py_float(writer, format_args!("{value:e}"))
+    }
+}
+
+/// Writes a float like Python's `repr`: the shortest digits that round-trip, positional
+/// between 1e-4 and 1e16 (always with a fractional part), scientific with a signed exponent
+/// of at least two digits outside that range.
+fn write_py_float<W: ?Sized + io::Write>(
+    w: &mut W,
+    shortest: std::fmt::Arguments<'_>,
+) -> io::Result<()> {
+    // Rust's `{:e}` gives the shortest round-trip digits as `d.ddde-x`.
+    let mut buf = [0u8; 40];
+    let text = {
+        let mut cursor = io::Cursor::new(&mut buf[..]);
+        io::Write::write_fmt(&mut cursor, shortest)?;
+        let len = cursor.position() as usize;
+        std::str::from_utf8(&buf[..len]).map_err(io::Error::other)?
+    };
+    let (negative, text) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (mantissa, exp) = text.split_once('e').unwrap_or((text, "0"));
+    let exp: i32 = exp.parse().map_err(io::Error::other)?;
+    let (int_digit, frac_digits) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    if negative {
+        w.write_all(b"-")?;
+    }
+    if (-4..16).contains(&exp) {
+        let digits_len = 1 + frac_digits.len();
+        if exp >= 0 {
+            let exp = exp as usize;
+            w.write_all(int_digit.as_bytes())?;
+            let int_from_frac = exp.min(frac_digits.len());
+            w.write_all(&frac_digits.as_bytes()[..int_from_frac])?;
+            for _ in digits_len..=exp {
+                w.write_all(b"0")?;
+            }
+            w.write_all(b".")?;
+            let rest = &frac_digits[int_from_frac..];
+            w.write_all(if rest.is_empty() {
+                b"0"
+            } else {
+                rest.as_bytes()
+            })?;
+        } else {
+            w.write_all(b"0.")?;
+            for _ in 0..(-exp - 1) {
+                w.write_all(b"0")?;
+            }
+            w.write_all(int_digit.as_bytes())?;
+            w.write_all(frac_digits.as_bytes())?;
+        }
+    } else {
+        w.write_all(int_digit.as_bytes())?;
+        if !frac_digits.is_empty() {
+            w.write_all(b".")?;
+            w.write_all(frac_digits.as_bytes())?;
+        }
+        let sign = if exp < 0 { '-' } else { '+' };
+        write!(w, "e{sign}{:02}", exp.unsigned_abs())?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::json_bytes;
+
+    fn py(v: f64) -> String {
+        String::from_utf8(json_bytes(&v).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn floats_print_as_python_json_dumps() {
+        // The "plain" column of reference §8.
+        let table = [
+            (0.0, "0.0"),
+            (-0.0, "-0.0"),
+            (1.0, "1.0"),
+            (0.1, "0.1"),
+            (0.3333333333333333, "0.3333333333333333"),
+            (100.0, "100.0"),
+            (1000000000000000.0, "1000000000000000.0"),
+            (1e16, "1e+16"),
+            (1.5e300, "1.5e+300"),
+            (0.0001, "0.0001"),
+            (1e-5, "1e-05"),
+            (1.5e-5, "1.5e-05"),
+            (1e-6, "1e-06"),
+            (1e-7, "1e-07"),
+            (2.5e-10, "2.5e-10"),
+            (5e-324, "5e-324"),
+            (1e20, "1e+20"),
+            (3.25159, "3.25159"),
+            (2.5, "2.5"),
+            (-123.25, "-123.25"),
+            (123456789.0, "123456789.0"),
+        ];
+        for (v, want) in table {
+            assert_eq!(py(v), want, "{v:e}");
+        }
+    }
+
+    #[test]
+    fn non_finite_floats_become_null() {
+        // serde_json writes NaN and infinities as `null` before a formatter sees them; FastAPI
+        // answers 500 here. Recorded in docs/decisions/0002-fastapi-differences.md.
+        assert_eq!(json_bytes(&f64::NAN).unwrap(), b"null");
+    }
+
+    #[test]
+    fn strings_are_compact_and_unescaped() {
+        let v = serde_json::json!({"u": "héllo ☃ 日本", "ctrl": "a\"b\\c\n\t\u{1}", "slash": "</script>", "l": [1, 2.5, null]});
+        assert_eq!(
+            String::from_utf8(json_bytes(&v).unwrap()).unwrap(),
+            r#"{"u":"héllo ☃ 日本","ctrl":"a\"b\\c\n\t\u0001","slash":"</script>","l":[1,2.5,null]}"#
+        );
+    }
+}

@@ -1,0 +1,279 @@
+//! Responses: what a handler returns, and the handle it can use to change the status and
+//! headers at run time.
+//!
+//! The precedence is FastAPI's (reference R6): the route's `status_code` is the default, the
+//! injected [`ResponseHandle`] overrides it, and a returned response object
+//! ([`Response`], [`JsonResponse`], [`HttpError`](crate::HttpError), [`Created`] …) wins over
+//! both, with its own status and headers.
+//!
+//! A returned value that is not a response object but implements [`serde::Serialize`] becomes
+//! a compact JSON body (`content-type: application/json`) with the route's status and the
+//! handle's headers appended after `content-length` and `content-type`.
+
+mod handle;
+mod json;
+mod typed;
+
+pub use handle::ResponseHandle;
+pub use json::JsonResponse;
+pub(crate) use json::{json_bytes, serialized};
+pub use typed::{Created, Html, NoContent, PlainText, Redirect};
+
+use bytes::Bytes;
+use http::header::{HeaderName, HeaderValue, CONTENT_TYPE};
+use http::{HeaderMap, StatusCode};
+
+use crate::body::Body;
+
+/// A status given as an [`http::StatusCode`] (every `brisk::status` constant) or a `u16`.
+///
+/// ```
+/// use brisk::{status, Response};
+/// assert_eq!(Response::new(status::HTTP_204_NO_CONTENT).status(), 204);
+/// assert_eq!(Response::new(204).status(), 204);
+/// ```
+pub trait IntoStatus {
+    /// The status code.
+    ///
+    /// # Panics
+    /// For a `u16` outside 100–999, which is not an HTTP status code.
+    fn into_status(self) -> StatusCode;
+}
+
+impl IntoStatus for StatusCode {
+    fn into_status(self) -> StatusCode {
+        self
+    }
+}
+
+impl IntoStatus for u16 {
+    fn into_status(self) -> StatusCode {
+        StatusCode::from_u16(self)
+            .unwrap_or_else(|_| panic!("{self} is not an HTTP status code (100-999)"))
+    }
+}
+
+/// Converts `TryInto<HeaderName>`/`TryInto<HeaderValue>` arguments, panicking with a message
+/// that names the bad input: a malformed header in code is a programming error.
+pub(crate) fn header_pair<K, V>(name: K, value: V) -> (HeaderName, HeaderValue)
+where
+    K: TryInto<HeaderName>,
+    K::Error: std::fmt::Debug,
+    V: TryInto<HeaderValue>,
+    V::Error: std::fmt::Debug,
+{
+    let name = name
+        .try_into()
+        .unwrap_or_else(|e| panic!("invalid header name: {e:?}"));
+    let value = value
+        .try_into()
+        .unwrap_or_else(|e| panic!("invalid value for header `{name}`: {e:?}"));
+    (name, value)
+}
+
+/// A complete response: status, headers and body, sent exactly as built.
+///
+/// The counterpart of FastAPI's `Response`: `Response::new(204)` is
+/// `Response(status_code=204)`, `Response::with_content("hello")` is
+/// `Response(content="hello")` (no `content-type`, like FastAPI), and
+/// [`media_type`](Response::media_type) sets one.
+///
+/// ```
+/// use brisk::{status, Response};
+///
+/// let r = Response::with_content(r#"{"a":1}"#)
+///     .media_type("application/json")
+///     .header("X-Cache", "MISS");
+/// assert_eq!(r.status(), status::HTTP_200_OK);
+/// assert_eq!(r.headers()["x-cache"], "MISS");
+/// ```
+#[derive(Debug)]
+pub struct Response {
+    pub(crate) status: StatusCode,
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: Body,
+}
+
+impl Response {
+    /// An empty response with this status (FastAPI's `Response(status_code=...)`).
+    pub fn new(status: impl IntoStatus) -> Self {
+        Response {
+            status: status.into_status(),
+            headers: HeaderMap::new(),
+            body: Body::empty(),
+        }
+    }
+
+    /// A 200 response with these bytes and no `content-type` (FastAPI's
+    /// `Response(content=...)`).
+    pub fn with_content(content: impl Into<Bytes>) -> Self {
+        Response {
+            status: StatusCode::OK,
+            headers: HeaderMap::new(),
+            body: Body::full(content),
+        }
+    }
+
+    /// A response with any [`Body`], e.g. a stream.
+    pub fn with_body(status: impl IntoStatus, body: Body) -> Self {
+        Response {
+            status: status.into_status(),
+            headers: HeaderMap::new(),
+            body,
+        }
+    }
+
+    /// Sets the status.
+    pub fn status_code(mut self, status: impl IntoStatus) -> Self {
+        self.status = status.into_status();
+        self
+    }
+
+    /// Sets `content-type`.
+    ///
+    /// # Panics
+    /// If `media_type` is not a valid header value.
+    pub fn media_type(mut self, media_type: &str) -> Self {
+        let (name, value) = header_pair(CONTENT_TYPE, media_type);
+        self.headers.insert(name, value);
+        self
+    }
+
+    /// Appends a header (names are sent lower-case, as HTTP/2 and FastAPI do).
+    ///
+    /// # Panics
+    /// If the name or value is not valid in a header.
+    pub fn header<K, V>(mut self, name: K, value: V) -> Self
+    where
+        K: TryInto<HeaderName>,
+        K::Error: std::fmt::Debug,
+        V: TryInto<HeaderValue>,
+        V::Error: std::fmt::Debug,
+    {
+        let (name, value) = header_pair(name, value);
+        self.headers.append(name, value);
+        self
+    }
+
+    /// The status.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The headers.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// The headers, to change them.
+    pub fn headers_mut(&mut self) -> &mut HeaderMap {
+        &mut self.headers
+    }
+
+    /// The body.
+    pub fn body(&self) -> &Body {
+        &self.body
+    }
+
+    /// Converts into an [`http::Response`].
+    pub fn into_http(self) -> http::Response<Body> {
+        let mut res = http::Response::new(self.body);
+        *res.status_mut() = self.status;
+        *res.headers_mut() = self.headers;
+        res
+    }
+
+    /// Converts from an [`http::Response`] with any body.
+    pub fn from_http<B>(res: http::Response<B>) -> Self
+    where
+        B: http_body::Body<Data = Bytes> + Send + 'static,
+        B::Error: Into<crate::body::BoxError>,
+    {
+        let (parts, body) = res.into_parts();
+        Response {
+            status: parts.status,
+            headers: parts.headers,
+            body: Body::new(body),
+        }
+    }
+}
+
+impl From<http::Response<Body>> for Response {
+    fn from(res: http::Response<Body>) -> Self {
+        let (parts, body) = res.into_parts();
+        Response {
+            status: parts.status,
+            headers: parts.headers,
+            body,
+        }
+    }
+}
+
+/// Turns a value into a complete [`Response`]. Returning such a value from a handler sends it
+/// as built: the route's default status and the [`ResponseHandle`] do not apply (FastAPI R6).
+///
+/// Values that are only [`serde::Serialize`] are handled by the route macro instead: they
+/// become JSON with the route's status.
+///
+/// ```
+/// use brisk::{IntoResponse, Response};
+///
+/// struct Teapot;
+/// impl IntoResponse for Teapot {
+///     fn into_response(self) -> Response {
+///         Response::with_content("short and stout").status_code(418)
+///     }
+/// }
+/// assert_eq!(Teapot.into_response().status(), 418);
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be turned into a response",
+    note = "return a value that implements `serde::Serialize` (sent as JSON), or a brisk response type such as `JsonResponse`, `Response`, `HttpError`, `Created` or `NoContent`"
+)]
+pub trait IntoResponse {
+    /// Builds the response.
+    fn into_response(self) -> Response;
+}
+
+impl IntoResponse for Response {
+    fn into_response(self) -> Response {
+        self
+    }
+}
+
+impl IntoResponse for http::Response<Body> {
+    fn into_response(self) -> Response {
+        self.into()
+    }
+}
+
+impl IntoResponse for StatusCode {
+    /// A bare status: an empty response (FastAPI's `Response(status_code=...)`).
+    fn into_response(self) -> Response {
+        Response::new(self)
+    }
+}
+
+impl<T: IntoResponse, E: IntoResponse> IntoResponse for Result<T, E> {
+    fn into_response(self) -> Response {
+        match self {
+            Ok(v) => v.into_response(),
+            Err(e) => e.into_response(),
+        }
+    }
+}
+
+/// FastAPI's plain 500 page: `Internal Server Error`, `text/plain; charset=utf-8`.
+pub(crate) fn internal_server_error() -> Response {
+    let mut headers = HeaderMap::with_capacity(2);
+    headers.insert(http::header::CONTENT_LENGTH, HeaderValue::from_static("21"));
+    headers.insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    Response {
+        status: StatusCode::INTERNAL_SERVER_ERROR,
+        headers,
+        body: Body::from("Internal Server Error"),
+    }
+}

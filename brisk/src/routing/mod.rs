@@ -1,0 +1,9 @@
+//! Routing: from a request's method and path to the route that answers it, or to FastAPI's
+//! routing answers (404, 405 with `allow`, the 307 trailing-slash redirect), plus the two
+//! answers FastAPI lacks: HEAD for every GET route and OPTIONS with `allow`.
+
+mod route;
+mod table;
+
+pub use route::{Endpoint, HandlerFuture, Route, RouteSpec};
+pub(crate) use table::{Router, RouterConfig};

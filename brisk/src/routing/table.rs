@@ -1,0 +1,342 @@
+use std::sync::Arc;
+
+use bytes::Bytes;
+use http::header::{HeaderValue, ALLOW, CONTENT_LENGTH, HOST, LOCATION};
+use http::{Method, StatusCode};
+
+use super::route::Route;
+use crate::body::Body;
+use crate::error::ValidationError;
+use crate::extract::{Request, StateMap};
+use crate::response::{IntoResponse, Response};
+
+/// Methods in the order `allow` lists them.
+const METHOD_ORDER: [Method; 7] = [
+    Method::GET,
+    Method::HEAD,
+    Method::POST,
+    Method::PUT,
+    Method::PATCH,
+    Method::DELETE,
+    Method::OPTIONS,
+];
+
+/// What routing needs from the app's configuration.
+pub(crate) struct RouterConfig {
+    pub redirect_slashes: bool,
+    pub body_limit: usize,
+    pub on_validation_error: Option<Arc<dyn Fn(ValidationError) -> Response + Send + Sync>>,
+}
+
+struct Handler {
+    route: Route,
+    status: StatusCode,
+}
+
+/// All routes sharing one path template (whatever their parameter names).
+struct PathEntry {
+    methods: Vec<(Method, usize)>,
+    allow: HeaderValue,
+}
+
+/// The route table, built once when the app is built.
+pub(crate) struct Router {
+    matcher: matchit::Router<usize>,
+    entries: Vec<PathEntry>,
+    handlers: Vec<Handler>,
+    state: Arc<StateMap>,
+    config: RouterConfig,
+}
+
+/// `/items/{item_id}` → `/items/{p0}`: routes that differ only in parameter names share one
+/// matcher entry, so `allow` can list every method of the path.
+fn normalize(template: &str) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    let mut i = 0;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        let name = &rest[open + 1..open + close];
+        out.push('{');
+        if name.starts_with('*') {
+            out.push('*');
+        }
+        out.push('p');
+        out.push_str(&i.to_string());
+        out.push('}');
+        i += 1;
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+impl Router {
+    /// Builds the table.
+    ///
+    /// # Panics
+    /// On two routes for the same method and path, on templates the matcher refuses, on an
+    /// unknown method, and on a route whose state type the app does not have: these are
+    /// mistakes in the program, found at start-up instead of on the first request.
+    pub(crate) fn new(routes: &[Route], state: StateMap, config: RouterConfig) -> Self {
+        let mut matcher = matchit::Router::new();
+        let mut entries: Vec<PathEntry> = Vec::new();
+        let mut templates: Vec<String> = Vec::new();
+        let mut handlers = Vec::with_capacity(routes.len());
+        for route in routes {
+            let spec = route.spec;
+            for state_type in spec.states {
+                let (id, name) = state_type();
+                assert!(
+                    state.contains(id),
+                    "route `{}` takes `State<{name}>`, but the app has no state of that type: add `.state(value)` to the App",
+                    spec.name
+                );
+            }
+            let status = StatusCode::from_u16(spec.status)
+                .unwrap_or_else(|_| panic!("route `{}`: bad status {}", spec.name, spec.status));
+            let handler = handlers.len();
+            handlers.push(Handler {
+                route: *route,
+                status,
+            });
+            let template = normalize(spec.path);
+            let entry = match templates.iter().position(|t| *t == template) {
+                Some(i) => i,
+                None => {
+                    matcher
+                        .insert(template.clone(), entries.len())
+                        .unwrap_or_else(|e| {
+                            panic!(
+                                "route `{}` has path `{}` that conflicts with another route: {e}",
+                                spec.name, spec.path
+                            )
+                        });
+                    templates.push(template);
+                    entries.push(PathEntry {
+                        methods: Vec::new(),
+                        allow: HeaderValue::from_static(""),
+                    });
+                    entries.len() - 1
+                }
+            };
+            for method in spec.methods {
+                let method = Method::from_bytes(method.as_bytes())
+                    .unwrap_or_else(|_| panic!("route `{}`: bad method {method}", spec.name));
+                let methods = &mut entries[entry].methods;
+                if let Some((_, other)) = methods.iter().find(|(m, _)| *m == method) {
+                    panic!(
+                        "two routes answer {method} {}: `{}` and `{}`",
+                        spec.path, handlers[*other].route.spec.name, spec.name
+                    );
+                }
+                methods.push((method, handler));
+            }
+        }
+        for entry in &mut entries {
+            entry.allow = allow_header(&entry.methods);
+        }
+        Router {
+            matcher,
+            entries,
+            handlers,
+            state: Arc::new(state),
+            config,
+        }
+    }
+
+    /// Answers a request: finds its route, reads the body when the handler needs it, runs the
+    /// handler.
+    pub(crate) async fn dispatch(self: Arc<Self>, req: http::Request<Body>) -> Response {
+        let path = req.uri().path();
+        let matched = match self.matcher.at(path) {
+            Ok(m) => m,
+            Err(_) => return self.not_found(&req),
+        };
+        let entry = &self.entries[*matched.value];
+        let method = req.method();
+        let found = entry.methods.iter().find(|(m, _)| m == method).or_else(|| {
+            // HEAD is answered by the GET route; the final stage drops the body.
+            (method == Method::HEAD)
+                .then(|| entry.methods.iter().find(|(m, _)| *m == Method::GET))
+                .flatten()
+        });
+        let Some(&(_, handler_index)) = found else {
+            if method == Method::OPTIONS {
+                return Response::new(StatusCode::OK)
+                    .header(ALLOW, entry.allow.clone())
+                    .header(CONTENT_LENGTH, HeaderValue::from_static("0"));
+            }
+            return method_not_allowed(entry.allow.clone());
+        };
+        let base = path.as_ptr() as usize;
+        let params: Vec<(usize, usize)> = matched
+            .params
+            .iter()
+            .map(|(_, v)| {
+                let start = (v.as_ptr() as usize).wrapping_sub(base);
+                (start, start + v.len())
+            })
+            .collect();
+        let handler = &self.handlers[handler_index];
+        let spec = handler.route.spec;
+        let (parts, body) = req.into_parts();
+        let body = if spec.needs_body {
+            let limit = spec.body_limit.unwrap_or(self.config.body_limit);
+            match read_body(body, limit).await {
+                Ok(bytes) => bytes,
+                Err(res) => return res,
+            }
+        } else {
+            Bytes::new()
+        };
+        let request = Request::__new(parts, params, body, self.state.clone(), handler.status);
+        match (handler.route.handler)(request).await {
+            Ok(res) => res,
+            Err(errors) => match errors.into_result() {
+                Err(fatal) => *fatal,
+                Ok(validation) => match &self.config.on_validation_error {
+                    Some(f) => f(validation),
+                    None => validation.into_response(),
+                },
+            },
+        }
+    }
+
+    fn not_found(&self, req: &http::Request<Body>) -> Response {
+        let path = req.uri().path();
+        if self.config.redirect_slashes && path != "/" {
+            let other = match path.strip_suffix('/') {
+                Some(p) => p.to_owned(),
+                None => format!("{path}/"),
+            };
+            if self.matcher.at(&other).is_ok() {
+                return slash_redirect(req, &other);
+            }
+        }
+        crate::error::HttpError::from_status(StatusCode::NOT_FOUND).into_response()
+    }
+}
+
+async fn read_body(body: Body, limit: usize) -> Result<Bytes, Response> {
+    if body.exact_len().is_some_and(|n| n > limit as u64) {
+        return Err(too_large(limit));
+    }
+    match body.collect_limited(limit).await {
+        Ok(bytes) => Ok(bytes),
+        Err(e) if e.is::<http_body_util::LengthLimitError>() => Err(too_large(limit)),
+        Err(e) => {
+            tracing::debug!(error = %e, "request body could not be read");
+            Err(crate::error::HttpError::new(
+                StatusCode::BAD_REQUEST,
+                "The request body could not be read",
+            )
+            .into_response())
+        }
+    }
+}
+
+fn too_large(limit: usize) -> Response {
+    crate::error::HttpError::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        format!("Request body too large: the limit is {limit} bytes"),
+    )
+    .into_response()
+}
+
+fn allow_header(methods: &[(Method, usize)]) -> HeaderValue {
+    let has = |m: &Method| {
+        methods.iter().any(|(x, _)| x == m)
+            || (*m == Method::HEAD && methods.iter().any(|(x, _)| *x == Method::GET))
+            || *m == Method::OPTIONS
+    };
+    let mut list: Vec<&str> = METHOD_ORDER
+        .iter()
+        .filter(|m| has(m))
+        .map(Method::as_str)
+        .collect();
+    let mut others: Vec<&str> = methods
+        .iter()
+        .map(|(m, _)| m.as_str())
+        .filter(|m| !METHOD_ORDER.iter().any(|o| o.as_str() == *m))
+        .collect();
+    others.sort_unstable();
+    list.extend(others);
+    HeaderValue::from_str(&list.join(", ")).expect("method names are valid header text")
+}
+
+fn method_not_allowed(allow: HeaderValue) -> Response {
+    let mut res =
+        crate::error::HttpError::from_status(StatusCode::METHOD_NOT_ALLOWED).into_response();
+    // FastAPI sends `allow` before content-length and content-type.
+    let mut headers = http::HeaderMap::with_capacity(3);
+    headers.insert(ALLOW, allow);
+    for (name, value) in res.headers.drain() {
+        if let Some(name) = name {
+            headers.append(name, value);
+        }
+    }
+    res.headers = headers;
+    res
+}
+
+/// FastAPI's trailing-slash answer: `307` to the same URL with the slash added or removed,
+/// absolute, with the query kept. The scheme honours `X-Forwarded-Proto` from a proxy on the
+/// same machine, as uvicorn does by default.
+fn slash_redirect(req: &http::Request<Body>, other_path: &str) -> Response {
+    let forwarded_ok = req
+        .extensions()
+        .get::<crate::ConnectInfo>()
+        .is_none_or(|c| c.remote_addr.ip().is_loopback());
+    let scheme = req
+        .headers()
+        .get("x-forwarded-proto")
+        .filter(|_| forwarded_ok)
+        .and_then(|v| v.to_str().ok())
+        .filter(|s| matches!(*s, "http" | "https"))
+        .or(req.uri().scheme_str())
+        .unwrap_or("http");
+    let host = req
+        .headers()
+        .get(HOST)
+        .and_then(|h| h.to_str().ok())
+        .or(req.uri().authority().map(|a| a.as_str()))
+        .unwrap_or("localhost");
+    let mut location = format!("{scheme}://{host}{other_path}");
+    if let Some(q) = req.uri().query() {
+        location.push('?');
+        location.push_str(q);
+    }
+    match HeaderValue::from_str(&location) {
+        Ok(location) => Response::new(StatusCode::TEMPORARY_REDIRECT)
+            .header(CONTENT_LENGTH, HeaderValue::from_static("0"))
+            .header(LOCATION, location),
+        Err(_) => crate::error::HttpError::from_status(StatusCode::NOT_FOUND).into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_normalize_parameter_names() {
+        assert_eq!(normalize("/items/{item_id}"), "/items/{p0}");
+        assert_eq!(normalize("/a/{x}/b/{y}"), "/a/{p0}/b/{p1}");
+        assert_eq!(normalize("/files/{*rest}"), "/files/{*p0}");
+        assert_eq!(normalize("/plain"), "/plain");
+    }
+
+    #[test]
+    fn allow_lists_methods_in_a_fixed_order() {
+        let m = |list: &[Method]| list.iter().cloned().map(|m| (m, 0)).collect::<Vec<_>>();
+        assert_eq!(
+            allow_header(&m(&[Method::POST, Method::GET])),
+            "GET, HEAD, POST, OPTIONS"
+        );
+        assert_eq!(allow_header(&m(&[Method::DELETE])), "DELETE, OPTIONS");
+    }
+}

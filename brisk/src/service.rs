@@ -1,0 +1,170 @@
+//! The service the server and the test client run, and its final stage.
+
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll};
+
+use http::header::{CONTENT_LENGTH, CONTENT_TYPE, TRANSFER_ENCODING};
+use http::{HeaderValue, Method};
+use tower::ServiceExt;
+
+use crate::app::BoxedService;
+use crate::body::{Body, BoxError};
+use crate::response::{internal_server_error, Response};
+use crate::routing::Router;
+
+pub(crate) enum Inner {
+    Router(Arc<Router>),
+    Layered(BoxedService),
+}
+
+/// A built [`App`](crate::App): a cheap-to-clone service from requests to responses. The
+/// server runs it for every connection, and [`TestClient`](crate::testing::TestClient) runs
+/// it in process.
+#[derive(Clone)]
+pub struct AppService {
+    inner: Arc<Inner>,
+}
+
+impl std::fmt::Debug for AppService {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("AppService")
+    }
+}
+
+type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
+
+impl AppService {
+    pub(crate) fn new(inner: Inner) -> Self {
+        AppService {
+            inner: Arc::new(inner),
+        }
+    }
+
+    /// Answers one request. Never fails: every problem becomes a response.
+    pub fn call(
+        &self,
+        req: http::Request<Body>,
+    ) -> impl Future<Output = http::Response<Body>> + Send + 'static {
+        let head = req.method() == Method::HEAD;
+        let inner = self.inner.clone();
+        let fut: BoxFuture<http::Response<Body>> = match &*inner {
+            Inner::Router(router) => {
+                let router = router.clone();
+                Box::pin(async move { router.dispatch(req).await.into_http() })
+            }
+            Inner::Layered(svc) => {
+                let svc = svc.clone();
+                Box::pin(async move {
+                    match svc.oneshot(req).await {
+                        Ok(res) => res,
+                        Err(error) => {
+                            tracing::error!(%error, "a layer failed; answered 500");
+                            internal_server_error().into_http()
+                        }
+                    }
+                })
+            }
+        };
+        async move {
+            let res = CatchUnwind(fut).await.unwrap_or_else(|panic| {
+                let message = panic
+                    .downcast_ref::<&str>()
+                    .copied()
+                    .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+                    .unwrap_or("(no message)");
+                tracing::error!(panic = message, "a handler panicked; answered 500");
+                internal_server_error().into_http()
+            });
+            finalize(res, head)
+        }
+    }
+}
+
+/// The innermost service tower layers wrap.
+#[derive(Clone)]
+pub(crate) struct RouterService(pub(crate) Arc<Router>);
+
+impl tower::Service<http::Request<Body>> for RouterService {
+    type Response = http::Response<Body>;
+    type Error = BoxError;
+    type Future = BoxFuture<Result<http::Response<Body>, BoxError>>;
+
+    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), BoxError>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, req: http::Request<Body>) -> Self::Future {
+        let router = self.0.clone();
+        Box::pin(async move { Ok(router.dispatch(req).await.into_http()) })
+    }
+}
+
+/// Polls a future, turning a panic into an `Err` so one failing handler answers 500 and the
+/// connection keeps serving.
+struct CatchUnwind<T>(BoxFuture<T>);
+
+impl<T> Future for CatchUnwind<T> {
+    type Output = Result<T, Box<dyn std::any::Any + Send>>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let fut = &mut self.0;
+        match std::panic::catch_unwind(AssertUnwindSafe(|| fut.as_mut().poll(cx))) {
+            Ok(Poll::Pending) => Poll::Pending,
+            Ok(Poll::Ready(v)) => Poll::Ready(Ok(v)),
+            Err(panic) => Poll::Ready(Err(panic)),
+        }
+    }
+}
+
+/// The final stage, run on every response whoever built it (handler, error, routing or a
+/// layer), so the RFC 9110 rules hold by construction:
+///
+/// - 1xx, 204, 205 and 304 carry no body and no `content-length`, `content-type` or
+///   `transfer-encoding` (FastAPI sends `content-type` on 204 and a stale `content-length`
+///   on 205: brisk does not);
+/// - a HEAD answer carries the headers of the GET answer, with its `content-length`, and no
+///   body;
+/// - a body held in memory is sent with its exact `content-length`.
+pub(crate) fn finalize(res: http::Response<Body>, head: bool) -> http::Response<Body> {
+    let (mut parts, body) = res.into_parts();
+    let code = parts.status.as_u16();
+    if crate::status::is_bodyless(code) {
+        if body.exact_len() != Some(0) {
+            tracing::warn!(
+                status = code,
+                "a response with status {code} had a body; it was dropped (this status never carries content)"
+            );
+        }
+        parts.headers.remove(CONTENT_LENGTH);
+        parts.headers.remove(CONTENT_TYPE);
+        parts.headers.remove(TRANSFER_ENCODING);
+        return http::Response::from_parts(parts, Body::empty());
+    }
+    if let Some(len) = body.exact_len() {
+        let stated = parts.headers.get(CONTENT_LENGTH);
+        let right = HeaderValue::from(len);
+        if stated != Some(&right) {
+            if stated.is_some() {
+                tracing::warn!(
+                    "a response stated a content-length that differs from its body ({len} bytes); corrected"
+                );
+            }
+            parts.headers.insert(CONTENT_LENGTH, right);
+        }
+        parts.headers.remove(TRANSFER_ENCODING);
+    }
+    if head {
+        parts.headers.remove(TRANSFER_ENCODING);
+        return http::Response::from_parts(parts, Body::empty());
+    }
+    http::Response::from_parts(parts, body)
+}
+
+impl From<Response> for http::Response<Body> {
+    fn from(res: Response) -> Self {
+        res.into_http()
+    }
+}
