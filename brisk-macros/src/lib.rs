@@ -4,6 +4,7 @@
 extern crate proc_macro;
 
 mod ctxt;
+mod model;
 mod path_template;
 mod route;
 
@@ -40,4 +41,10 @@ method_macro! {
 #[proc_macro_attribute]
 pub fn route(attr: TokenStream, item: TokenStream) -> TokenStream {
     route::expand(attr.into(), item.into(), None).into()
+}
+
+/// `#[derive(Model)]`: validates a JSON value like a pydantic model, collecting every error.
+#[proc_macro_derive(Model, attributes(brisk, serde))]
+pub fn derive_model(input: TokenStream) -> TokenStream {
+    model::derive(input.into()).into()
 }

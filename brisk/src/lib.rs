@@ -8,6 +8,7 @@ mod app;
 pub mod body;
 pub mod error;
 pub mod extract;
+pub mod model;
 pub mod response;
 mod routing;
 mod serve;
@@ -36,6 +37,10 @@ pub use serde_json::{json, Value};
 
 /// Route attributes: `#[brisk::get("/path")]` and friends. See the crate docs.
 pub use brisk_macros::{delete, get, head, options, patch, post, put, route};
+
+/// `#[derive(brisk::Model)]`: validate a JSON body like a pydantic model. See [`model`].
+pub use brisk_macros::Model;
+pub use model::Model;
 
 /// Collects routes for [`App::routes`]: `brisk::routes![create_item, get_item]`.
 ///

@@ -12,6 +12,7 @@ pub use crate::extract::{FromParam, Request, Source, SourceKind};
 pub use crate::response::{IntoResponse, Response, ResponseHandle};
 pub use crate::routing::{Endpoint, HandlerFuture, Route, RouteSpec};
 pub use crate::status::is_bodyless;
+pub use serde_json;
 pub use std::boxed::Box;
 
 use crate::body::Body;
@@ -29,11 +30,71 @@ pub fn param<T: FromParam>(
     T::from_param(&Source::new(kind, name, index, req), errors)
 }
 
-/// Reads the JSON body.
-#[inline]
-pub fn json_body<T: DeserializeOwned>(req: &Request, errors: &mut Errors) -> Option<T> {
-    crate::extract::json_body(req, errors)
+/// Reads a named parameter with a default and constraints (`#[brisk(default = .., gt = ..)]`).
+pub fn param_full<T: FromParam + crate::model::Constrained>(
+    req: &Request,
+    kind: SourceKind,
+    name: &'static str,
+    index: usize,
+    errors: &mut Errors,
+    default: Option<fn() -> T>,
+    constraints: &crate::model::Constraints,
+) -> Option<T> {
+    let source = Source::new(kind, name, index, req);
+    let raw = source.last();
+    let value = match (raw.is_none(), default) {
+        (true, Some(default)) => return Some(default()),
+        _ => T::from_param(&source, errors)?,
+    };
+    match value.violation(constraints) {
+        None => Some(value),
+        Some(v) => {
+            let input = raw.map_or(serde_json::Value::Null, |r| {
+                serde_json::Value::String(r.into_owned())
+            });
+            crate::model::push_violation(errors, &source.loc(), v, &input);
+            None
+        }
+    }
 }
+
+/// Picks how a body type is read: [`Model`](crate::Model) (every error at once) before plain
+/// `serde` (first error), by autoref specialization like the return values below.
+#[derive(Debug)]
+pub struct BodyProbe<T>(std::marker::PhantomData<T>);
+
+impl<T> BodyProbe<T> {
+    /// The probe.
+    pub const NEW: Self = BodyProbe(std::marker::PhantomData);
+}
+
+/// Reads a [`Model`](crate::Model) body.
+pub trait ModelBody<T> {
+    #[inline]
+    fn __brisk_body(&self, req: &Request, errors: &mut Errors) -> Option<T>
+    where
+        T: crate::Model,
+    {
+        crate::extract::model_body(req, errors)
+    }
+}
+impl<T: crate::Model> ModelBody<T> for BodyProbe<T> {}
+
+/// Reads a `serde` body.
+#[diagnostic::on_unimplemented(
+    message = "`{T}` cannot be the JSON body",
+    note = "derive `brisk::Model` on it (every validation error at once) or `serde::Deserialize`"
+)]
+pub trait SerdeBody<T> {
+    #[inline]
+    fn __brisk_body(&self, req: &Request, errors: &mut Errors) -> Option<T>
+    where
+        T: DeserializeOwned,
+    {
+        crate::extract::json_body(req, errors)
+    }
+}
+impl<T: DeserializeOwned> SerdeBody<T> for &BodyProbe<T> {}
 
 /// Reads a state value; its presence was checked when the app was built.
 #[inline]

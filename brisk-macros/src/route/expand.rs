@@ -148,11 +148,29 @@ pub fn expand(func: &ItemFn, attr: &RouteAttr, pieces: &[Piece], params: &[Param
                     Source::Header => (quote!(Header), 0),
                     Source::Cookie => (quote!(Cookie), 0),
                 };
-                quote!(let #var = ::brisk::__private::param::<#inner>(&__req, ::brisk::__private::SourceKind::#src, #wire_name, #index, &mut __errors);)
+                let p = &params[*i];
+                if p.attrs.default.is_some() || p.attrs.has_constraints() {
+                    let default = match &p.attrs.default {
+                        Some(Some(e)) => quote!(::core::option::Option::Some(|| -> #inner { #e })),
+                        Some(None) => {
+                            quote!(::core::option::Option::Some(<#inner as ::core::default::Default>::default))
+                        }
+                        None => quote!(::core::option::Option::None),
+                    };
+                    let c = p.attrs.constraints();
+                    quote! {
+                        let #var = {
+                            const __C: ::brisk::model::Constraints = #c;
+                            ::brisk::__private::param_full::<#inner>(&__req, ::brisk::__private::SourceKind::#src, #wire_name, #index, &mut __errors, #default, &__C)
+                        };
+                    }
+                } else {
+                    quote!(let #var = ::brisk::__private::param::<#inner>(&__req, ::brisk::__private::SourceKind::#src, #wire_name, #index, &mut __errors);)
+                }
             }
             Kind::Body { inner, .. } => {
                 needs_body = true;
-                quote!(let #var = ::brisk::__private::json_body::<#inner>(&__req, &mut __errors);)
+                quote!(let #var = (&::brisk::__private::BodyProbe::<#inner>::NEW).__brisk_body(&__req, &mut __errors);)
             }
             Kind::State { inner } => {
                 states.push(quote!(::brisk::__private::state_type::<#inner>));
@@ -242,6 +260,15 @@ pub fn expand(func: &ItemFn, attr: &RouteAttr, pieces: &[Piece], params: &[Param
         );
     };
 
+    // The function as written, minus the `#[brisk(...)]` parameter attributes only this macro
+    // understands.
+    let mut func = func.clone();
+    for input in &mut func.sig.inputs {
+        if let syn::FnArg::Typed(pt) = input {
+            pt.attrs.retain(|a| !a.path().is_ident("brisk"));
+        }
+    }
+
     quote! {
         #func
 
@@ -266,7 +293,7 @@ pub fn expand(func: &ItemFn, attr: &RouteAttr, pieces: &[Piece], params: &[Param
             fn __brisk_handler(__req: ::brisk::__private::Request) -> ::brisk::__private::HandlerFuture {
                 ::brisk::__private::Box::pin(async move {
                     #[allow(unused_imports)]
-                    use ::brisk::__private::{ErrOtherKind as _, ErrResponseKind as _, ResponseKind as _, SerializeKind as _};
+                    use ::brisk::__private::{ErrOtherKind as _, ErrResponseKind as _, ModelBody as _, ResponseKind as _, SerdeBody as _, SerializeKind as _};
                     #[allow(unused_mut)]
                     let mut __errors = ::brisk::__private::Errors::new();
                     #(#extract)*

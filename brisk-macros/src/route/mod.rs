@@ -55,7 +55,15 @@ pub fn expand(attr: TokenStream, item: TokenStream, method: Option<&str>) -> Tok
         (Some(attr), Some(pieces)) if cx.is_empty() => {
             expand::expand(&func, &attr, &pieces, &params)
         }
-        _ => fallback(&func, cx),
+        _ => {
+            let mut func = func;
+            for input in &mut func.sig.inputs {
+                if let syn::FnArg::Typed(pt) = input {
+                    pt.attrs.retain(|a| !a.path().is_ident("brisk"));
+                }
+            }
+            fallback(&func, cx)
+        }
     }
 }
 

@@ -8,9 +8,10 @@
 //!    query parameter;
 //! 4. anything else is the JSON body (one at most).
 
-use syn::{FnArg, GenericArgument, Pat, PathArguments, Type};
+use syn::{FnArg, GenericArgument, LitStr, Pat, PathArguments, Type};
 
 use crate::ctxt::Ctxt;
+use crate::model::{field_attrs, FieldAttrs};
 
 const SCALARS: &[&str] = &[
     "i8", "i16", "i32", "i64", "isize", "u8", "u16", "u32", "u64", "usize", "f32", "f64", "bool",
@@ -48,6 +49,7 @@ pub enum Kind {
 pub struct Param {
     pub name: Option<String>,
     pub kind: Kind,
+    pub attrs: FieldAttrs,
 }
 
 fn last_segment(ty: &Type) -> Option<&syn::PathSegment> {
@@ -118,6 +120,7 @@ pub fn classify(cx: &mut Ctxt, inputs: &[&FnArg], path_names: &[&str]) -> Vec<Pa
         };
         let name = binding_name(&pt.pat);
         let ty = &*pt.ty;
+        let attrs = field_attrs(cx, &pt.attrs);
         let need_name = |cx: &mut Ctxt, what: &str| -> Option<String> {
             if name.is_none() {
                 cx.error_spanned_by(
@@ -194,7 +197,10 @@ pub fn classify(cx: &mut Ctxt, inputs: &[&FnArg], path_names: &[&str]) -> Vec<Pa
                         },
                         Some(n) if is_scalar(ty) => Kind::Named {
                             source: Source::Query,
-                            wire_name: n.clone(),
+                            wire_name: attrs
+                                .alias
+                                .as_ref()
+                                .map_or_else(|| n.clone(), LitStr::value),
                             inner: ty.clone(),
                             wrapper: None,
                         },
@@ -206,7 +212,11 @@ pub fn classify(cx: &mut Ctxt, inputs: &[&FnArg], path_names: &[&str]) -> Vec<Pa
                 }
             }
         };
-        out.push(Param { name, kind });
+        let named = matches!(kind, Kind::Named { .. });
+        if !named && (attrs.default.is_some() || attrs.alias.is_some() || attrs.has_constraints()) {
+            cx.error_spanned_by(&pt.pat, "`#[brisk(...)]` on a parameter applies to path, query, header and cookie parameters; put constraints on the body's fields instead");
+        }
+        out.push(Param { name, kind, attrs });
     }
 
     // Cross-parameter checks.

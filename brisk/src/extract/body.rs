@@ -7,6 +7,7 @@ use serde_json::{json, Value};
 
 use super::Request;
 use crate::error::{ErrorDetail, Errors, Loc};
+use crate::model::Model;
 
 /// Whether a `content-type` is JSON: `application/json` (with any parameters such as
 /// `charset`) or `application/<anything>+json`, as FastAPI ≥0.132 accepts.
@@ -35,10 +36,11 @@ fn body_loc() -> Vec<Loc> {
     vec![Loc::from("body")]
 }
 
-/// Reads the buffered body as JSON into `T`, recording FastAPI's 422 errors: `missing` for an
-/// empty body, `model_attributes_type` for a body that is not declared as JSON, `json_invalid`
-/// with the character offset for malformed JSON, and the first type error otherwise.
-pub fn json_body<T: DeserializeOwned>(req: &Request, errors: &mut Errors) -> Option<T> {
+/// Parses the buffered body as JSON, recording FastAPI's 422 errors: `missing` for an empty
+/// body, `model_attributes_type` for a body not declared as JSON (FastAPI ≥0.132), and
+/// `json_invalid` with the character offset for malformed JSON (including NaN, infinities,
+/// numbers out of range, lone surrogates and nesting deeper than 128).
+pub fn parse_json_body(req: &Request, errors: &mut Errors) -> Option<Value> {
     let bytes = req.body();
     if bytes.is_empty() {
         errors.push(ErrorDetail::new(
@@ -63,13 +65,26 @@ pub fn json_body<T: DeserializeOwned>(req: &Request, errors: &mut Errors) -> Opt
         ));
         return None;
     }
-    let value: Value = match serde_json::from_slice(bytes) {
-        Ok(v) => v,
+    match serde_json::from_slice(bytes) {
+        Ok(v) => Some(v),
         Err(e) => {
             errors.push(json_invalid(bytes, &e));
-            return None;
+            None
         }
-    };
+    }
+}
+
+/// Reads the JSON body into a [`Model`], with every validation error at once.
+pub fn model_body<T: Model>(req: &Request, errors: &mut Errors) -> Option<T> {
+    let value = parse_json_body(req, errors)?;
+    let mut loc = body_loc();
+    T::from_json(&value, &mut loc, errors)
+}
+
+/// Reads the JSON body into any `serde` type: only the first data error is reported (serde
+/// stops there); derive [`Model`] to get them all.
+pub fn json_body<T: DeserializeOwned>(req: &Request, errors: &mut Errors) -> Option<T> {
+    let value = parse_json_body(req, errors)?;
     match serde_path_to_error::deserialize::<_, T>(&value) {
         Ok(v) => Some(v),
         Err(e) => {

@@ -14,7 +14,8 @@ mod param;
 mod request;
 mod wrappers;
 
-pub use body::{is_json_content_type, json_body};
+pub use body::{is_json_content_type, json_body, model_body, parse_json_body};
+pub(crate) use param::parse_int_text;
 pub use param::{FromParam, Scalar, ScalarError, Source, SourceKind};
 pub use request::{Request, StateMap};
 pub use wrappers::{Cookie, Header, Json, Path, Query, State};

@@ -294,7 +294,7 @@ fn int_parsing() -> ScalarError {
 
 /// Python's `int(str)` as pydantic applies it: surrounding whitespace, a sign, `_` between
 /// digits and trailing `.0`s are accepted.
-fn parse_int_text(s: &str) -> Result<i128, ScalarError> {
+pub(crate) fn parse_int_text(s: &str) -> Result<i128, ScalarError> {
     let s = s.trim();
     if s.len() > 4300 {
         return Err(ScalarError::new(

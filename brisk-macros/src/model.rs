@@ -1,0 +1,612 @@
+//! `#[derive(Model)]`: pydantic-style validation of a JSON value into a struct (every error
+//! at once) or a unit enum (string choices), plus its JSON Schema.
+
+use proc_macro2::TokenStream;
+use quote::{quote, ToTokens};
+use syn::{Data, DeriveInput, Expr, ExprLit, Fields, Lit, LitStr};
+
+use crate::ctxt::Ctxt;
+
+/// Constraint and default attributes shared by struct fields and handler parameters.
+#[derive(Default)]
+pub struct FieldAttrs {
+    pub default: Option<Option<Expr>>,
+    pub alias: Option<LitStr>,
+    pub rename: Option<LitStr>,
+    pub min_length: Option<usize>,
+    pub max_length: Option<usize>,
+    pub pattern: Option<LitStr>,
+    pub gt: Option<Lit>,
+    pub ge: Option<Lit>,
+    pub lt: Option<Lit>,
+    pub le: Option<Lit>,
+    pub multiple_of: Option<Lit>,
+}
+
+const FIELD_KEYS: &str =
+    "default, alias, min_length, max_length, pattern, gt, ge, lt, le, multiple_of";
+
+impl FieldAttrs {
+    pub fn has_constraints(&self) -> bool {
+        self.min_length.is_some()
+            || self.max_length.is_some()
+            || self.pattern.is_some()
+            || self.gt.is_some()
+            || self.ge.is_some()
+            || self.lt.is_some()
+            || self.le.is_some()
+            || self.multiple_of.is_some()
+    }
+
+    /// `::brisk::model::Constraints { ... }` as a const expression.
+    pub fn constraints(&self) -> TokenStream {
+        let usize_opt = |v: &Option<usize>| match v {
+            Some(n) => quote!(::core::option::Option::Some(#n)),
+            None => quote!(::core::option::Option::None),
+        };
+        let bound = |v: &Option<Lit>| match v {
+            Some(lit) => {
+                let (text, is_int) = match lit {
+                    Lit::Int(i) => (i.base10_digits().to_owned(), true),
+                    Lit::Float(f) => (f.base10_digits().to_owned(), false),
+                    _ => (String::new(), false),
+                };
+                let value: f64 = text.parse().unwrap_or(0.0);
+                quote!(::core::option::Option::Some(::brisk::model::Bound { value: #value, text: #text, is_int: #is_int }))
+            }
+            None => quote!(::core::option::Option::None),
+        };
+        let min_length = usize_opt(&self.min_length);
+        let max_length = usize_opt(&self.max_length);
+        let pattern = match &self.pattern {
+            Some(p) => quote!(::core::option::Option::Some(::brisk::model::Pattern::new(#p))),
+            None => quote!(::core::option::Option::None),
+        };
+        let (gt, ge, lt, le, m) = (
+            bound(&self.gt),
+            bound(&self.ge),
+            bound(&self.lt),
+            bound(&self.le),
+            bound(&self.multiple_of),
+        );
+        quote! {
+            ::brisk::model::Constraints {
+                min_length: #min_length, max_length: #max_length, pattern: #pattern,
+                gt: #gt, ge: #ge, lt: #lt, le: #le, multiple_of: #m,
+            }
+        }
+    }
+}
+
+fn number_lit(cx: &mut Ctxt, key: &str, e: &Expr) -> Option<Lit> {
+    match e {
+        Expr::Lit(ExprLit {
+            lit: l @ (Lit::Int(_) | Lit::Float(_)),
+            ..
+        }) => Some(l.clone()),
+        Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => match &*u.expr {
+            Expr::Lit(ExprLit {
+                lit: Lit::Int(i), ..
+            }) => Some(Lit::Int(syn::LitInt::new(
+                &format!("-{}", i.base10_digits()),
+                i.span(),
+            ))),
+            Expr::Lit(ExprLit {
+                lit: Lit::Float(f), ..
+            }) => Some(Lit::Float(syn::LitFloat::new(
+                &format!("-{}", f.base10_digits()),
+                f.span(),
+            ))),
+            _ => {
+                cx.error_spanned_by(e, format!("`{key}` takes a number, e.g. {key} = 0"));
+                None
+            }
+        },
+        _ => {
+            cx.error_spanned_by(e, format!("`{key}` takes a number, e.g. {key} = 0"));
+            None
+        }
+    }
+}
+
+/// Parses `#[brisk(...)]` (and the serde attributes brisk honours) on a field or parameter.
+pub fn field_attrs(cx: &mut Ctxt, attrs: &[syn::Attribute]) -> FieldAttrs {
+    let mut out = FieldAttrs::default();
+    for attr in attrs {
+        if attr.path().is_ident("serde") {
+            // Only what changes validation; everything else is serde's business.
+            let _ = attr.parse_nested_meta(|meta| {
+                if meta.path.is_ident("default") {
+                    if meta.input.peek(syn::Token![=]) {
+                        let path: LitStr = meta.value()?.parse()?;
+                        let f: syn::ExprPath = path.parse()?;
+                        out.default = Some(Some(syn::parse_quote!(#f())));
+                    } else {
+                        out.default = Some(None);
+                    }
+                } else if meta.path.is_ident("rename") {
+                    if meta.input.peek(syn::Token![=]) {
+                        out.rename = Some(meta.value()?.parse()?);
+                    }
+                } else if meta.path.is_ident("alias") {
+                    out.alias = Some(meta.value()?.parse()?);
+                } else if meta.input.peek(syn::Token![=]) {
+                    let _: Expr = meta.value()?.parse()?;
+                } else if meta.input.peek(syn::token::Paren) {
+                    let _ = meta.parse_nested_meta(|m| {
+                        if m.input.peek(syn::Token![=]) {
+                            let _: Expr = m.value()?.parse()?;
+                        }
+                        Ok(())
+                    });
+                }
+                Ok(())
+            });
+            continue;
+        }
+        if !attr.path().is_ident("brisk") {
+            continue;
+        }
+        let result = attr.parse_nested_meta(|meta| {
+            let key = meta
+                .path
+                .get_ident()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            let seen_dup = |cx: &mut Ctxt, present: bool| {
+                if present {
+                    cx.error_spanned_by(&meta.path, format!("duplicate `{key}`"));
+                }
+            };
+            match key.as_str() {
+                "default" => {
+                    seen_dup(cx, out.default.is_some());
+                    out.default = Some(if meta.input.peek(syn::Token![=]) {
+                        Some(meta.value()?.parse()?)
+                    } else {
+                        None
+                    });
+                }
+                "alias" => {
+                    seen_dup(cx, out.alias.is_some());
+                    out.alias = Some(meta.value()?.parse()?);
+                }
+                "min_length" | "max_length" => {
+                    let v: syn::LitInt = meta.value()?.parse()?;
+                    let n = v.base10_parse::<usize>()?;
+                    let slot = if key == "min_length" {
+                        &mut out.min_length
+                    } else {
+                        &mut out.max_length
+                    };
+                    seen_dup(cx, slot.is_some());
+                    *slot = Some(n);
+                }
+                "pattern" => {
+                    let p: LitStr = meta.value()?.parse()?;
+                    if let Err(e) = regex_syntax::Parser::new().parse(&p.value()) {
+                        cx.error_spanned_by(&p, format!("invalid pattern: {e}"));
+                    }
+                    seen_dup(cx, out.pattern.is_some());
+                    out.pattern = Some(p);
+                }
+                "gt" | "ge" | "lt" | "le" | "multiple_of" => {
+                    let e: Expr = meta.value()?.parse()?;
+                    let lit = number_lit(cx, &key, &e);
+                    let slot = match key.as_str() {
+                        "gt" => &mut out.gt,
+                        "ge" => &mut out.ge,
+                        "lt" => &mut out.lt,
+                        "le" => &mut out.le,
+                        _ => &mut out.multiple_of,
+                    };
+                    seen_dup(cx, slot.is_some());
+                    *slot = lit;
+                }
+                _ => {
+                    cx.error_spanned_by(
+                        &meta.path,
+                        format!("unknown brisk attribute `{key}`; expected one of: {FIELD_KEYS}"),
+                    );
+                    if meta.input.peek(syn::Token![=]) {
+                        let _: Expr = meta.value()?.parse()?;
+                    }
+                }
+            }
+            Ok(())
+        });
+        if let Err(e) = result {
+            cx.syn_error(e);
+        }
+    }
+    out
+}
+
+/// serde's `rename_all` rules for the cases people use.
+fn rename_all(rule: &str, name: &str) -> String {
+    let words: Vec<String> = {
+        let mut words = Vec::new();
+        let mut cur = String::new();
+        for (i, c) in name.chars().enumerate() {
+            if c == '_' {
+                if !cur.is_empty() {
+                    words.push(std::mem::take(&mut cur));
+                }
+            } else if c.is_uppercase() && i > 0 && !cur.is_empty() {
+                words.push(std::mem::take(&mut cur));
+                cur.push(c);
+            } else {
+                cur.push(c);
+            }
+        }
+        if !cur.is_empty() {
+            words.push(cur);
+        }
+        words.into_iter().map(|w| w.to_lowercase()).collect()
+    };
+    let cap = |w: &String| {
+        let mut c = w.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect::<String>())
+            .unwrap_or_default()
+    };
+    match rule {
+        "lowercase" => name.to_lowercase(),
+        "UPPERCASE" => name.to_uppercase(),
+        "snake_case" => words.join("_"),
+        "SCREAMING_SNAKE_CASE" => words.join("_").to_uppercase(),
+        "kebab-case" => words.join("-"),
+        "SCREAMING-KEBAB-CASE" => words.join("-").to_uppercase(),
+        "camelCase" => words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| if i == 0 { w.clone() } else { cap(w) })
+            .collect(),
+        "PascalCase" => words.iter().map(cap).collect(),
+        _ => name.to_owned(),
+    }
+}
+
+struct ContainerAttrs {
+    rename_all: Option<String>,
+    deny_unknown_fields: bool,
+}
+
+fn container_attrs(attrs: &[syn::Attribute]) -> ContainerAttrs {
+    let mut out = ContainerAttrs {
+        rename_all: None,
+        deny_unknown_fields: false,
+    };
+    for attr in attrs
+        .iter()
+        .filter(|a| a.path().is_ident("serde") || a.path().is_ident("brisk"))
+    {
+        let _ = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("rename_all") {
+                if meta.input.peek(syn::Token![=]) {
+                    let s: LitStr = meta.value()?.parse()?;
+                    out.rename_all = Some(s.value());
+                } else {
+                    let _ = meta.parse_nested_meta(|m| {
+                        if m.path.is_ident("deserialize") {
+                            let s: LitStr = m.value()?.parse()?;
+                            out.rename_all = Some(s.value());
+                        } else if m.input.peek(syn::Token![=]) {
+                            let _: Expr = m.value()?.parse()?;
+                        }
+                        Ok(())
+                    });
+                }
+            } else if meta.path.is_ident("deny_unknown_fields")
+                || meta.path.is_ident("forbid_extra")
+            {
+                out.deny_unknown_fields = true;
+            } else if meta.input.peek(syn::Token![=]) {
+                let _: Expr = meta.value()?.parse()?;
+            } else if meta.input.peek(syn::token::Paren) {
+                let _ = meta.parse_nested_meta(|m| {
+                    if m.input.peek(syn::Token![=]) {
+                        let _: Expr = m.value()?.parse()?;
+                    }
+                    Ok(())
+                });
+            }
+            Ok(())
+        });
+    }
+    out
+}
+
+pub fn derive(input: TokenStream) -> TokenStream {
+    let input: DeriveInput = match syn::parse2(input) {
+        Ok(i) => i,
+        Err(e) => return e.to_compile_error(),
+    };
+    let mut cx = Ctxt::default();
+    if !input.generics.params.is_empty() {
+        cx.error_spanned_by(
+            &input.generics,
+            "#[derive(Model)] does not support generic types yet; use a concrete struct",
+        );
+    }
+    let name = &input.ident;
+    let name_str = name.to_string();
+    let container = container_attrs(&input.attrs);
+    let body = match &input.data {
+        Data::Struct(s) => match &s.fields {
+            Fields::Named(fields) => derive_struct(&mut cx, &name_str, &container, fields),
+            _ => {
+                cx.error_spanned_by(name, "#[derive(Model)] needs named fields (`struct Item { name: String }`) or a unit enum");
+                quote!()
+            }
+        },
+        Data::Enum(e) => derive_enum(&mut cx, &name_str, &container, e),
+        Data::Union(_) => {
+            cx.error_spanned_by(name, "#[derive(Model)] does not support unions");
+            quote!()
+        }
+    };
+    if !cx.is_empty() {
+        return cx.into_compile_errors();
+    }
+    quote! {
+        #[automatically_derived]
+        impl ::brisk::model::Model for #name {
+            #body
+        }
+    }
+}
+
+fn derive_struct(
+    cx: &mut Ctxt,
+    name_str: &str,
+    container: &ContainerAttrs,
+    fields: &syn::FieldsNamed,
+) -> TokenStream {
+    let mut reads = Vec::new();
+    let mut idents = Vec::new();
+    let mut vars = Vec::new();
+    let mut keys = Vec::new();
+    let mut props = Vec::new();
+    let mut required = Vec::new();
+    for (i, field) in fields.named.iter().enumerate() {
+        let ident = field.ident.clone().into_token_stream();
+        let field_name = field
+            .ident
+            .as_ref()
+            .map(|i| i.to_string().trim_start_matches("r#").to_owned())
+            .unwrap_or_default();
+        let attrs = field_attrs(cx, &field.attrs);
+        let key = match (&attrs.alias, &attrs.rename, &container.rename_all) {
+            (Some(a), _, _) => a.value(),
+            (None, Some(r), _) => r.value(),
+            (None, None, Some(rule)) => rename_all(rule, &field_name),
+            (None, None, None) => field_name.clone(),
+        };
+        let ty = &field.ty;
+        let var = quote::format_ident!("__brisk_f{}", i);
+        let check = if attrs.has_constraints() {
+            let c = attrs.constraints();
+            quote! {
+                let __v = match __v {
+                    ::core::option::Option::Some(__x) => {
+                        const __C: ::brisk::model::Constraints = #c;
+                        match ::brisk::model::Constrained::violation(&__x, &__C) {
+                            ::core::option::Option::Some(__viol) => {
+                                ::brisk::model::push_violation(__errors, __loc, __viol, __raw);
+                                ::core::option::Option::None
+                            }
+                            ::core::option::Option::None => ::core::option::Option::Some(__x),
+                        }
+                    }
+                    ::core::option::Option::None => ::core::option::Option::None,
+                };
+            }
+        } else {
+            quote!()
+        };
+        let on_absent = match &attrs.default {
+            Some(Some(expr)) => quote!(::core::option::Option::Some(#expr)),
+            Some(None) => quote!(::core::option::Option::Some(
+                ::core::default::Default::default()
+            )),
+            None => quote! {
+                match <#ty as ::brisk::model::Model>::absent() {
+                    ::core::option::Option::Some(__d) => ::core::option::Option::Some(__d),
+                    ::core::option::Option::None => {
+                        __loc.push(::brisk::error::Loc::Key(::std::borrow::Cow::Borrowed(#key)));
+                        ::brisk::model::push_error(__errors, __loc, "missing", "Field required", __value);
+                        __loc.pop();
+                        ::core::option::Option::None
+                    }
+                }
+            },
+        };
+        reads.push(quote! {
+            let #var: ::core::option::Option<#ty> = match __map.get(#key) {
+                ::core::option::Option::Some(__raw) => {
+                    __loc.push(::brisk::error::Loc::Key(::std::borrow::Cow::Borrowed(#key)));
+                    let __v = <#ty as ::brisk::model::Model>::from_json(__raw, __loc, __errors);
+                    #check
+                    __loc.pop();
+                    __v
+                }
+                ::core::option::Option::None => #on_absent,
+            };
+        });
+        idents.push(ident);
+        vars.push(var);
+        keys.push(key.clone());
+        let title = crate_title(&field_name);
+        let c = attrs.constraints();
+        let default_json = match &attrs.default {
+            Some(Some(expr)) => quote! {
+                if let ::core::result::Result::Ok(__d) = ::brisk::__private::serde_json::to_value::<#ty>(#expr) {
+                    __m.insert("default".into(), __d);
+                }
+            },
+            Some(None) => quote! {
+                if let ::core::result::Result::Ok(__d) = ::brisk::__private::serde_json::to_value::<#ty>(::core::default::Default::default()) {
+                    __m.insert("default".into(), __d);
+                }
+            },
+            None => quote!(),
+        };
+        let is_required = attrs.default.is_none();
+        props.push(quote! {
+            {
+                const __C: ::brisk::model::Constraints = #c;
+                let __s = <#ty as ::brisk::model::Model>::schema(__gen);
+                let mut __m = ::brisk::model::schema_with_constraints(__s, &__C);
+                __m.insert("title".into(), ::brisk::__private::serde_json::Value::String(#title.into()));
+                #default_json
+                if !(#is_required && <#ty as ::brisk::model::Model>::absent().is_none()) {
+                    // optional: no entry in `required`
+                } else {
+                    __required.push(::brisk::__private::serde_json::Value::String(#key.into()));
+                }
+                __props.insert(#key.into(), ::brisk::__private::serde_json::Value::Object(__m));
+            }
+        });
+        required.push(key);
+    }
+    let _ = required;
+    let deny = if container.deny_unknown_fields {
+        quote! {
+            for (__k, __x) in __map {
+                if ![#(#keys),*].contains(&__k.as_str()) {
+                    __loc.push(::brisk::error::Loc::Key(__k.clone().into()));
+                    ::brisk::model::push_error(__errors, __loc, "extra_forbidden", "Extra inputs are not permitted", __x);
+                    __loc.pop();
+                    __ok = false;
+                }
+            }
+        }
+    } else {
+        quote!()
+    };
+    let additional = if container.deny_unknown_fields {
+        quote!(__obj.insert("additionalProperties".into(), ::brisk::__private::serde_json::Value::Bool(false));)
+    } else {
+        quote!()
+    };
+    quote! {
+        fn from_json(
+            __value: &::brisk::__private::serde_json::Value,
+            __loc: &mut ::std::vec::Vec<::brisk::error::Loc>,
+            __errors: &mut ::brisk::error::Errors,
+        ) -> ::core::option::Option<Self> {
+            let ::brisk::__private::serde_json::Value::Object(__map) = __value else {
+                ::brisk::model::push_error(__errors, __loc, "model_attributes_type",
+                    "Input should be a valid dictionary or object to extract fields from", __value);
+                return ::core::option::Option::None;
+            };
+            #[allow(unused_mut)]
+            let mut __ok = true;
+            #(#reads)*
+            #deny
+            match (#(#vars,)*) {
+                (#(::core::option::Option::Some(#vars),)*) if __ok => ::core::option::Option::Some(Self { #(#idents: #vars),* }),
+                _ => ::core::option::Option::None,
+            }
+        }
+
+        fn schema(__gen: &mut ::brisk::model::SchemaGen) -> ::brisk::__private::serde_json::Value {
+            __gen.named(#name_str, |__gen| {
+                let mut __props = ::brisk::__private::serde_json::Map::new();
+                let mut __required: ::std::vec::Vec<::brisk::__private::serde_json::Value> = ::std::vec::Vec::new();
+                #(#props)*
+                let mut __obj = ::brisk::__private::serde_json::Map::new();
+                __obj.insert("properties".into(), ::brisk::__private::serde_json::Value::Object(__props));
+                __obj.insert("type".into(), "object".into());
+                #additional
+                if !__required.is_empty() {
+                    __obj.insert("required".into(), ::brisk::__private::serde_json::Value::Array(__required));
+                }
+                __obj.insert("title".into(), #name_str.into());
+                ::brisk::__private::serde_json::Value::Object(__obj)
+            })
+        }
+    }
+}
+
+fn crate_title(name: &str) -> String {
+    name.split('_')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn derive_enum(
+    cx: &mut Ctxt,
+    name_str: &str,
+    container: &ContainerAttrs,
+    e: &syn::DataEnum,
+) -> TokenStream {
+    let mut arms = Vec::new();
+    let mut values = Vec::new();
+    for v in &e.variants {
+        if !matches!(v.fields, Fields::Unit) {
+            cx.error_spanned_by(
+                v,
+                "#[derive(Model)] on an enum supports unit variants only (string choices)",
+            );
+            continue;
+        }
+        let attrs = field_attrs(cx, &v.attrs);
+        let ident = &v.ident;
+        let value = match (&attrs.rename, &container.rename_all) {
+            (Some(r), _) => r.value(),
+            (None, Some(rule)) => rename_all(rule, &ident.to_string()),
+            (None, None) => ident.to_string(),
+        };
+        arms.push(quote!(#value => ::core::option::Option::Some(Self::#ident),));
+        values.push(value);
+    }
+    let expected = match values.len() {
+        0 => String::new(),
+        1 => format!("'{}'", values[0]),
+        n => format!(
+            "{} or '{}'",
+            values[..n - 1]
+                .iter()
+                .map(|v| format!("'{v}'"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            values[n - 1]
+        ),
+    };
+    let msg = format!("Input should be {expected}");
+    quote! {
+        fn from_json(
+            __value: &::brisk::__private::serde_json::Value,
+            __loc: &mut ::std::vec::Vec<::brisk::error::Loc>,
+            __errors: &mut ::brisk::error::Errors,
+        ) -> ::core::option::Option<Self> {
+            let __found = match __value {
+                ::brisk::__private::serde_json::Value::String(__s) => match __s.as_str() {
+                    #(#arms)*
+                    _ => ::core::option::Option::None,
+                },
+                _ => ::core::option::Option::None,
+            };
+            if __found.is_none() {
+                __errors.push(
+                    ::brisk::error::ErrorDetail::new("enum", __loc.clone(), #msg, __value.clone())
+                        .with_ctx(::brisk::json!({ "expected": #expected })),
+                );
+            }
+            __found
+        }
+
+        fn schema(__gen: &mut ::brisk::model::SchemaGen) -> ::brisk::__private::serde_json::Value {
+            __gen.named(#name_str, |_| ::brisk::json!({ "enum": [#(#values),*], "title": #name_str, "type": "string" }))
+        }
+    }
+}

@@ -1,0 +1,324 @@
+//! [`Model`] for std types, with pydantic v2's lax-mode coercions and messages.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde_json::{json, Map, Value};
+
+use super::{push_error, Model, SchemaGen};
+use crate::error::{Errors, Loc};
+use crate::extract::Scalar;
+
+fn ty(t: &str) -> Value {
+    json!({ "type": t })
+}
+
+impl Model for String {
+    fn from_json(value: &Value, loc: &mut Vec<Loc>, errors: &mut Errors) -> Option<Self> {
+        match value {
+            Value::String(s) => Some(s.clone()),
+            _ => {
+                push_error(
+                    errors,
+                    loc,
+                    "string_type",
+                    "Input should be a valid string",
+                    value,
+                );
+                None
+            }
+        }
+    }
+
+    fn schema(_: &mut SchemaGen) -> Value {
+        ty("string")
+    }
+}
+
+impl Model for bool {
+    fn from_json(value: &Value, loc: &mut Vec<Loc>, errors: &mut Errors) -> Option<Self> {
+        let parsing = "Input should be a valid boolean, unable to interpret input";
+        match value {
+            Value::Bool(b) => Some(*b),
+            Value::Number(n) => match n.as_i64() {
+                Some(0) => Some(false),
+                Some(1) => Some(true),
+                _ => {
+                    push_error(errors, loc, "bool_parsing", parsing, value);
+                    None
+                }
+            },
+            Value::String(s) => match <bool as Scalar>::parse(s) {
+                Ok(b) => Some(b),
+                Err(_) => {
+                    push_error(errors, loc, "bool_parsing", parsing, value);
+                    None
+                }
+            },
+            _ => {
+                push_error(
+                    errors,
+                    loc,
+                    "bool_type",
+                    "Input should be a valid boolean",
+                    value,
+                );
+                None
+            }
+        }
+    }
+
+    fn schema(_: &mut SchemaGen) -> Value {
+        ty("boolean")
+    }
+}
+
+macro_rules! model_int {
+    ($($t:ty),*) => {$(
+        impl Model for $t {
+            fn from_json(value: &Value, loc: &mut Vec<Loc>, errors: &mut Errors) -> Option<Self> {
+                let wide: i128 = match value {
+                    Value::Number(n) => {
+                        if let Some(i) = n.as_i64() {
+                            i128::from(i)
+                        } else if let Some(u) = n.as_u64() {
+                            i128::from(u)
+                        } else {
+                            let f = n.as_f64().unwrap_or(f64::NAN);
+                            if f.fract() != 0.0 || !f.is_finite() {
+                                push_error(errors, loc, "int_from_float",
+                                    "Input should be a valid integer, got a number with a fractional part", value);
+                                return None;
+                            }
+                            // Whole floats beyond i128 saturate and fail the range check below.
+                            f as i128
+                        }
+                    }
+                    Value::Bool(b) => i128::from(*b),
+                    Value::String(s) => match <i128 as Scalar>::parse(s) {
+                        Ok(i) => i,
+                        Err(_) => {
+                            push_error(errors, loc, "int_parsing",
+                                "Input should be a valid integer, unable to parse string as an integer", value);
+                            return None;
+                        }
+                    },
+                    _ => {
+                        push_error(errors, loc, "int_type", "Input should be a valid integer", value);
+                        return None;
+                    }
+                };
+                match <$t>::try_from(wide) {
+                    Ok(v) => Some(v),
+                    Err(_) => {
+                        let (kind, msg, ctx) = if wide < 0 {
+                            let min = <$t>::MIN;
+                            ("greater_than_equal", format!("Input should be greater than or equal to {min}"), json!({ "ge": min }))
+                        } else {
+                            let max = <$t>::MAX;
+                            ("less_than_equal", format!("Input should be less than or equal to {max}"), json!({ "le": max }))
+                        };
+                        errors.push(crate::error::ErrorDetail::new(kind, loc.clone(), msg, value.clone()).with_ctx(ctx));
+                        None
+                    }
+                }
+            }
+
+            fn schema(_: &mut SchemaGen) -> Value {
+                ty("integer")
+            }
+        }
+    )*};
+}
+model_int!(i8, i16, i32, i64, isize, u8, u16, u32, u64, usize);
+
+impl Scalar for i128 {
+    const SCHEMA_TYPE: &'static str = "integer";
+
+    fn parse(s: &str) -> Result<Self, crate::extract::ScalarError> {
+        crate::extract::parse_int_text(s)
+    }
+}
+
+macro_rules! model_float {
+    ($($t:ty),*) => {$(
+        impl Model for $t {
+            #[allow(clippy::cast_possible_truncation)]
+            fn from_json(value: &Value, loc: &mut Vec<Loc>, errors: &mut Errors) -> Option<Self> {
+                match value {
+                    Value::Number(n) => match n.as_f64() {
+                        Some(f) if (f as $t).is_finite() => Some(f as $t),
+                        _ => {
+                            push_error(errors, loc, "finite_number", "Input should be a finite number", value);
+                            None
+                        }
+                    },
+                    Value::Bool(b) => Some(if *b { 1.0 } else { 0.0 }),
+                    Value::String(s) => match <$t as Scalar>::parse(s) {
+                        Ok(f) => Some(f),
+                        Err(e) => {
+                            let detail = e.into_detail(loc.clone(), s);
+                            errors.push(crate::error::ErrorDetail { input: value.clone(), ..detail });
+                            None
+                        }
+                    },
+                    _ => {
+                        push_error(errors, loc, "float_type", "Input should be a valid number", value);
+                        None
+                    }
+                }
+            }
+
+            fn schema(_: &mut SchemaGen) -> Value {
+                ty("number")
+            }
+        }
+    )*};
+}
+model_float!(f32, f64);
+
+impl<T: Model> Model for Option<T> {
+    fn from_json(value: &Value, loc: &mut Vec<Loc>, errors: &mut Errors) -> Option<Self> {
+        match value {
+            Value::Null => Some(None),
+            v => T::from_json(v, loc, errors).map(Some),
+        }
+    }
+
+    fn absent() -> Option<Self> {
+        Some(None)
+    }
+
+    fn schema(gen: &mut SchemaGen) -> Value {
+        json!({ "anyOf": [T::schema(gen), { "type": "null" }] })
+    }
+}
+
+impl<T: Model> Model for Box<T> {
+    fn from_json(value: &Value, loc: &mut Vec<Loc>, errors: &mut Errors) -> Option<Self> {
+        T::from_json(value, loc, errors).map(Box::new)
+    }
+
+    fn absent() -> Option<Self> {
+        T::absent().map(Box::new)
+    }
+
+    fn schema(gen: &mut SchemaGen) -> Value {
+        T::schema(gen)
+    }
+}
+
+impl<T: Model> Model for Vec<T> {
+    fn from_json(value: &Value, loc: &mut Vec<Loc>, errors: &mut Errors) -> Option<Self> {
+        let Value::Array(items) = value else {
+            push_error(
+                errors,
+                loc,
+                "list_type",
+                "Input should be a valid list",
+                value,
+            );
+            return None;
+        };
+        let mut out = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            loc.push(Loc::Index(i));
+            match T::from_json(item, loc, errors) {
+                Some(v) => out.push(v),
+                None => ok = false,
+            }
+            loc.pop();
+        }
+        ok.then_some(out)
+    }
+
+    fn schema(gen: &mut SchemaGen) -> Value {
+        json!({ "items": T::schema(gen), "type": "array" })
+    }
+}
+
+fn object_entries<'v, T: Model>(
+    value: &'v Value,
+    loc: &mut Vec<Loc>,
+    errors: &mut Errors,
+) -> Option<Vec<(&'v String, T)>> {
+    let Value::Object(map) = value else {
+        push_error(
+            errors,
+            loc,
+            "dict_type",
+            "Input should be a valid dictionary",
+            value,
+        );
+        return None;
+    };
+    let mut out = Vec::with_capacity(map.len());
+    let mut ok = true;
+    for (k, v) in map {
+        loc.push(Loc::Key(k.clone().into()));
+        match T::from_json(v, loc, errors) {
+            Some(v) => out.push((k, v)),
+            None => ok = false,
+        }
+        loc.pop();
+    }
+    ok.then_some(out)
+}
+
+impl<T: Model, S: std::hash::BuildHasher + Default> Model for HashMap<String, T, S> {
+    fn from_json(value: &Value, loc: &mut Vec<Loc>, errors: &mut Errors) -> Option<Self> {
+        object_entries(value, loc, errors)
+            .map(|e| e.into_iter().map(|(k, v)| (k.clone(), v)).collect())
+    }
+
+    fn schema(gen: &mut SchemaGen) -> Value {
+        json!({ "additionalProperties": T::schema(gen), "type": "object" })
+    }
+}
+
+impl<T: Model> Model for BTreeMap<String, T> {
+    fn from_json(value: &Value, loc: &mut Vec<Loc>, errors: &mut Errors) -> Option<Self> {
+        object_entries(value, loc, errors)
+            .map(|e| e.into_iter().map(|(k, v)| (k.clone(), v)).collect())
+    }
+
+    fn schema(gen: &mut SchemaGen) -> Value {
+        json!({ "additionalProperties": T::schema(gen), "type": "object" })
+    }
+}
+
+impl Model for Value {
+    fn from_json(value: &Value, _: &mut Vec<Loc>, _: &mut Errors) -> Option<Self> {
+        Some(value.clone())
+    }
+
+    fn absent() -> Option<Self> {
+        None
+    }
+
+    fn schema(_: &mut SchemaGen) -> Value {
+        json!({})
+    }
+}
+
+impl Model for Map<String, Value> {
+    fn from_json(value: &Value, loc: &mut Vec<Loc>, errors: &mut Errors) -> Option<Self> {
+        match value {
+            Value::Object(m) => Some(m.clone()),
+            _ => {
+                push_error(
+                    errors,
+                    loc,
+                    "dict_type",
+                    "Input should be a valid dictionary",
+                    value,
+                );
+                None
+            }
+        }
+    }
+
+    fn schema(_: &mut SchemaGen) -> Value {
+        json!({ "type": "object" })
+    }
+}

@@ -1,0 +1,75 @@
+//! Request bodies validated like pydantic models: every error at once, field by field.
+//!
+//! serde stops at the first error, so a body type implements [`Model`] instead (derive it with
+//! `#[derive(brisk::Model)]`): the JSON is parsed once into a [`serde_json::Value`], then the
+//! derived code walks it, coercing as pydantic's lax mode does (numbers from numeric strings,
+//! `1.0` for an integer, …) and recording every problem with its `loc`.
+//!
+//! ```
+//! #[derive(brisk::Model, serde::Serialize)]
+//! struct Item {
+//!     #[brisk(min_length = 1, max_length = 50)]
+//!     name: String,
+//!     #[brisk(gt = 0)]
+//!     price: f64,
+//!     #[brisk(default)]
+//!     tags: Vec<String>,
+//!     description: Option<String>,
+//! }
+//!
+//! #[brisk::post("/items", status_code = 201)]
+//! async fn create_item(item: Item) -> Item {
+//!     item
+//! }
+//! ```
+
+mod constraints;
+mod impls;
+mod schema;
+
+pub use constraints::{
+    check_len, check_number, check_str, Bound, Constrained, Constraints, Pattern, Violation,
+};
+pub use schema::{schema_with_constraints, title_case, SchemaGen};
+
+use serde_json::Value;
+
+use crate::error::{ErrorDetail, Errors, Loc};
+
+/// A type validated from JSON with pydantic's rules, collecting every error.
+///
+/// Derive it with `#[derive(brisk::Model)]` on structs (objects) and on enums of unit
+/// variants (string choices). Field attributes: `#[brisk(default)]`, `#[brisk(alias =
+/// "...")]`, and the constraints `min_length`, `max_length`, `pattern`, `gt`, `ge`, `lt`,
+/// `le`, `multiple_of`. `#[serde(rename = ..)]`, `#[serde(rename_all = ..)]`,
+/// `#[serde(default)]` and `#[serde(deny_unknown_fields)]` are honoured too, so one set of
+/// attributes serves both directions.
+pub trait Model: Sized {
+    /// Validates `value` found at `loc`; on failure records the errors and returns `None`.
+    fn from_json(value: &Value, loc: &mut Vec<Loc>, errors: &mut Errors) -> Option<Self>;
+
+    /// The value of a field whose key is absent, if the type has one (`None` for `Option`).
+    fn absent() -> Option<Self> {
+        None
+    }
+
+    /// The JSON Schema of the type (named types register themselves in `gen` and return a
+    /// `$ref`).
+    fn schema(gen: &mut SchemaGen) -> Value;
+}
+
+/// Records an error at `loc`.
+pub fn push_error(
+    errors: &mut Errors,
+    loc: &[Loc],
+    kind: &'static str,
+    msg: impl Into<std::borrow::Cow<'static, str>>,
+    input: &Value,
+) {
+    errors.push(ErrorDetail::new(kind, loc.to_vec(), msg, input.clone()));
+}
+
+/// Records a violated constraint at `loc`.
+pub fn push_violation(errors: &mut Errors, loc: &[Loc], v: Violation, input: &Value) {
+    errors.push(ErrorDetail::new(v.kind, loc.to_vec(), v.msg, input.clone()).with_ctx(v.ctx));
+}

@@ -1,0 +1,131 @@
+//! JSON Schema generation for OpenAPI: named models go to `components/schemas`.
+
+use serde_json::{Map, Value};
+
+/// Collects the named schemas met while describing types.
+#[derive(Debug, Default)]
+pub struct SchemaGen {
+    defs: Vec<(String, Value)>,
+    in_progress: Vec<String>,
+}
+
+impl SchemaGen {
+    /// An empty generator.
+    pub fn new() -> Self {
+        SchemaGen::default()
+    }
+
+    /// A `$ref` to the named schema, building it with `build` the first time.
+    pub fn named(&mut self, name: &str, build: impl FnOnce(&mut SchemaGen) -> Value) -> Value {
+        let known =
+            self.defs.iter().any(|(n, _)| n == name) || self.in_progress.iter().any(|n| n == name);
+        if !known {
+            self.in_progress.push(name.to_owned());
+            let schema = build(self);
+            self.in_progress.retain(|n| n != name);
+            self.defs.push((name.to_owned(), schema));
+        }
+        let mut m = Map::new();
+        m.insert(
+            "$ref".to_owned(),
+            Value::String(format!("#/components/schemas/{name}")),
+        );
+        Value::Object(m)
+    }
+
+    /// Adds a named schema as is.
+    pub fn insert(&mut self, name: &str, schema: Value) {
+        if !self.defs.iter().any(|(n, _)| n == name) {
+            self.defs.push((name.to_owned(), schema));
+        }
+    }
+
+    /// The named schemas, sorted by name as FastAPI writes them.
+    pub fn into_defs(mut self) -> Vec<(String, Value)> {
+        self.defs.sort_by(|a, b| a.0.cmp(&b.0));
+        self.defs
+    }
+}
+
+/// FastAPI's titles: `item_id` → `Item Id`.
+///
+/// ```
+/// assert_eq!(brisk::model::title_case("item_id"), "Item Id");
+/// ```
+pub fn title_case(name: &str) -> String {
+    name.split('_')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c).collect::<String>(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Adds a parameter's or field's constraints to its schema, as pydantic writes them (for an
+/// optional value, to the non-null branch).
+pub fn schema_with_constraints(schema: Value, c: &super::Constraints) -> Map<String, Value> {
+    let mut map = match schema {
+        Value::Object(m) => m,
+        other => {
+            let mut m = Map::new();
+            m.insert("allOf".to_owned(), Value::Array(vec![other]));
+            m
+        }
+    };
+    if let Some(Value::Array(branches)) = map.get_mut("anyOf") {
+        if let Some(Value::Object(first)) = branches.first_mut() {
+            add_constraints(first, c);
+            return map;
+        }
+    }
+    add_constraints(&mut map, c);
+    map
+}
+
+fn add_constraints(map: &mut Map<String, Value>, c: &super::Constraints) {
+    let is_array = map.get("type").and_then(Value::as_str) == Some("array");
+    let num = |b: &super::Bound| -> Value {
+        if b.is_int {
+            b.text
+                .parse::<i64>()
+                .map(Value::from)
+                .unwrap_or(Value::from(b.value))
+        } else {
+            Value::from(b.value)
+        }
+    };
+    if let Some(m) = &c.multiple_of {
+        map.insert("multipleOf".to_owned(), num(m));
+    }
+    if let Some(b) = &c.le {
+        map.insert("maximum".to_owned(), num(b));
+    }
+    if let Some(b) = &c.lt {
+        map.insert("exclusiveMaximum".to_owned(), num(b));
+    }
+    if let Some(b) = &c.ge {
+        map.insert("minimum".to_owned(), num(b));
+    }
+    if let Some(b) = &c.gt {
+        map.insert("exclusiveMinimum".to_owned(), num(b));
+    }
+    let (max_key, min_key) = if is_array {
+        ("maxItems", "minItems")
+    } else {
+        ("maxLength", "minLength")
+    };
+    if let Some(n) = c.max_length {
+        map.insert(max_key.to_owned(), Value::from(n));
+    }
+    if let Some(n) = c.min_length {
+        map.insert(min_key.to_owned(), Value::from(n));
+    }
+    if let Some(p) = &c.pattern {
+        map.insert("pattern".to_owned(), Value::from(p.source()));
+    }
+}
