@@ -9,6 +9,7 @@ use tower::{Layer, Service, ServiceExt};
 use crate::body::{Body, BoxError};
 use crate::error::ValidationError;
 use crate::extract::StateMap;
+use crate::openapi::OpenApiConfig;
 use crate::response::Response;
 use crate::routing::{Route, Router, RouterConfig};
 use crate::service::{AppService, Inner, RouterService};
@@ -41,6 +42,7 @@ pub struct App {
     body_limit: usize,
     on_validation_error: Option<Arc<dyn Fn(ValidationError) -> Response + Send + Sync>>,
     layers: Vec<LayerFn>,
+    openapi: OpenApiConfig,
 }
 
 impl Default for App {
@@ -71,7 +73,50 @@ impl App {
             body_limit: DEFAULT_BODY_LIMIT,
             on_validation_error: None,
             layers: Vec::new(),
+            openapi: OpenApiConfig::default(),
         }
+    }
+
+    /// The API's title in the OpenAPI document and the docs pages (FastAPI's `title`).
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.openapi.title = title.into();
+        self
+    }
+
+    /// The API's version in the OpenAPI document (FastAPI's `version`, default `0.1.0`).
+    pub fn version(mut self, version: impl Into<String>) -> Self {
+        self.openapi.version = version.into();
+        self
+    }
+
+    /// The API's description in the OpenAPI document.
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.openapi.description = Some(description.into());
+        self
+    }
+
+    /// Where the OpenAPI document is served (default `/openapi.json`); `None` serves no
+    /// document and no docs pages.
+    pub fn openapi_url(mut self, url: Option<&str>) -> Self {
+        self.openapi.openapi_url = url.map(str::to_owned);
+        self
+    }
+
+    /// Where Swagger UI is served (default `/docs`); `None` switches it off.
+    pub fn docs_url(mut self, url: Option<&str>) -> Self {
+        self.openapi.docs_url = url.map(str::to_owned);
+        self
+    }
+
+    /// Where ReDoc is served (default `/redoc`); `None` switches it off.
+    pub fn redoc_url(mut self, url: Option<&str>) -> Self {
+        self.openapi.redoc_url = url.map(str::to_owned);
+        self
+    }
+
+    /// The OpenAPI document of the app's routes, as it is served.
+    pub fn openapi(&self) -> brisk_openapi::Document {
+        crate::openapi::document(&self.routes, &self.openapi)
     }
 
     /// Adds routes, usually from [`routes!`](crate::routes).
@@ -158,7 +203,11 @@ impl App {
     /// # Panics
     /// On mistakes in the program that would otherwise show only on a request: two routes for
     /// the same method and path, or a handler taking a `State<T>` the app does not have.
-    pub fn into_service(self) -> AppService {
+    pub fn into_service(mut self) -> AppService {
+        if let Some((rendered, extra)) = crate::openapi::install(&self.routes, &self.openapi) {
+            self.state.insert(rendered);
+            self.routes.extend(extra);
+        }
         let router = Arc::new(Router::new(
             &self.routes,
             self.state,

@@ -9,6 +9,7 @@ pub mod body;
 pub mod error;
 pub mod extract;
 pub mod model;
+pub mod openapi;
 pub mod response;
 mod routing;
 mod serve;

@@ -77,6 +77,14 @@ pub trait ModelBody<T> {
     {
         crate::extract::model_body(req, errors)
     }
+
+    #[inline]
+    fn __brisk_body_schema(&self, gen: &mut crate::model::SchemaGen) -> serde_json::Value
+    where
+        T: crate::Model,
+    {
+        T::schema(gen)
+    }
 }
 impl<T: crate::Model> ModelBody<T> for BodyProbe<T> {}
 
@@ -92,6 +100,11 @@ pub trait SerdeBody<T> {
         T: DeserializeOwned,
     {
         crate::extract::json_body(req, errors)
+    }
+
+    #[inline]
+    fn __brisk_body_schema(&self, _: &mut crate::model::SchemaGen) -> serde_json::Value {
+        serde_json::Value::Object(serde_json::Map::new())
     }
 }
 impl<T: DeserializeOwned> SerdeBody<T> for &BodyProbe<T> {}
@@ -182,6 +195,7 @@ impl SerializeTag {
                 status,
                 headers,
                 body: Body::empty(),
+                extensions: http::Extensions::new(),
             };
         }
         match json_bytes(&value) {
@@ -238,7 +252,7 @@ impl ErrOtherTag {
 /// Implemented by every type for routes whose status can carry a body, and only by bodiless
 /// types for routes declared 204, 205 or 304.
 #[diagnostic::on_unimplemented(
-    message = "this route's status_code never carries a body (204, 205 or 304), but the handler returns `{Self}`, which does",
+    message = "this route's status_code (1xx, 204, 205 or 304) never carries a body, but the handler returns `{Self}`, which does",
     label = "a body is returned here",
     note = "return `()`, `brisk::NoContent` or a bodyless `brisk::Response` (e.g. `Response::new(status::HTTP_204_NO_CONTENT)`), or declare a status that has a body"
 )]
@@ -258,4 +272,60 @@ pub fn check_body<T: BodyAllowed<BODYLESS>, const BODYLESS: bool>(_: &T) {}
 /// `status_code` given as `http::StatusCode` or a `u16` literal, as a `u16` in const context.
 pub const fn status_u16(code: http::StatusCode) -> u16 {
     code.as_u16()
+}
+
+// --- What the return type says for OpenAPI, by autoref specialization ----------------------
+
+/// Probes a return type's documentation: its own ([`DescribeResponse`]), else its
+/// [`Model`](crate::Model) schema, else any JSON.
+#[derive(Debug)]
+pub struct DocProbe<T>(std::marker::PhantomData<T>);
+
+impl<T> DocProbe<T> {
+    /// The probe.
+    pub const NEW: Self = DocProbe(std::marker::PhantomData);
+}
+
+pub use crate::model::SchemaGen;
+pub use crate::response::{DescribeResponse, ResponseDoc};
+pub use crate::routing::{DeclaredResponse, OperationDoc, ParamDoc};
+
+/// The type describes itself.
+pub trait DocDescribed {
+    fn __brisk_doc(&self, gen: &mut SchemaGen) -> ResponseDoc;
+}
+impl<T: DescribeResponse> DocDescribed for &&DocProbe<T> {
+    fn __brisk_doc(&self, gen: &mut SchemaGen) -> ResponseDoc {
+        T::describe(gen)
+    }
+}
+
+/// The type is a model.
+pub trait DocModel {
+    fn __brisk_doc(&self, gen: &mut SchemaGen) -> ResponseDoc;
+}
+impl<T: crate::Model> DocModel for &DocProbe<T> {
+    fn __brisk_doc(&self, gen: &mut SchemaGen) -> ResponseDoc {
+        ResponseDoc::json(T::schema(gen))
+    }
+}
+
+/// Any other type: JSON of any shape.
+pub trait DocAny {
+    fn __brisk_doc(&self, gen: &mut SchemaGen) -> ResponseDoc;
+}
+impl<T> DocAny for DocProbe<T> {
+    fn __brisk_doc(&self, _: &mut SchemaGen) -> ResponseDoc {
+        ResponseDoc::json(serde_json::Value::Object(serde_json::Map::new()))
+    }
+}
+
+/// A parameter's default as JSON, for the document.
+pub fn default_json<T: Serialize>(value: T) -> serde_json::Value {
+    serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
+}
+
+/// A parameter type's schema.
+pub fn param_schema<T: FromParam>() -> serde_json::Value {
+    T::schema()
 }

@@ -122,9 +122,11 @@ impl<T> Future for CatchUnwind<T> {
 /// The final stage, run on every response whoever built it (handler, error, routing or a
 /// layer), so the RFC 9110 rules hold by construction:
 ///
-/// - 1xx, 204, 205 and 304 carry no body and no `content-length`, `content-type` or
-///   `transfer-encoding` (FastAPI sends `content-type` on 204 and a stale `content-length`
-///   on 205: brisk does not);
+/// - 1xx, 204, 205 and 304 carry no body and no `content-type` or `transfer-encoding`, and
+///   no `content-length` except `content-length: 0` on 205 (FastAPI sends `content-type` on
+///   204 and a stale `content-length` on 205: brisk does not). A 205 is framed like any other
+///   response (RFC 9112 §6.3), so hyper always writes `content-length: 0` for it; saying so
+///   here keeps `TestClient` and the wire identical;
 /// - a HEAD answer carries the headers of the GET answer, with its `content-length`, and no
 ///   body;
 /// - a body held in memory is sent with its exact `content-length`.
@@ -141,6 +143,11 @@ pub(crate) fn finalize(res: http::Response<Body>, head: bool) -> http::Response<
         parts.headers.remove(CONTENT_LENGTH);
         parts.headers.remove(CONTENT_TYPE);
         parts.headers.remove(TRANSFER_ENCODING);
+        if code == 205 {
+            parts
+                .headers
+                .insert(CONTENT_LENGTH, HeaderValue::from_static("0"));
+        }
         return http::Response::from_parts(parts, Body::empty());
     }
     if let Some(len) = body.exact_len() {

@@ -36,6 +36,7 @@ use crate::App;
 #[derive(Debug, Clone)]
 pub struct TestClient {
     service: AppService,
+    allow_undocumented: bool,
 }
 
 impl TestClient {
@@ -43,7 +44,15 @@ impl TestClient {
     pub fn new(app: App) -> Self {
         TestClient {
             service: app.into_service(),
+            allow_undocumented: false,
         }
+    }
+
+    /// Lets routes answer statuses their OpenAPI description does not list. By default such
+    /// an answer fails the test (in debug builds), so the document cannot drift from the code.
+    pub fn allow_undocumented_statuses(mut self) -> Self {
+        self.allow_undocumented = true;
+        self
     }
 
     /// A request with any method.
@@ -167,6 +176,14 @@ impl TestRequest {
         }
         let res = self.client.service.call(req).await;
         let (parts, body) = res.into_parts();
+        if let Some(u) = parts.extensions.get::<crate::routing::UndocumentedStatus>() {
+            if !self.client.allow_undocumented {
+                panic!(
+                    "route `{}` answered {}, a status its OpenAPI description does not list: declare it with `responses = [({}, \"...\")]` on the route attribute (or build the client with `TestClient::allow_undocumented_statuses`)",
+                    u.route, u.status, u.status
+                );
+            }
+        }
         let body = match body.collect().await {
             Ok(collected) => collected.to_bytes(),
             Err(e) => panic!("the response body failed while streaming: {e}"),

@@ -54,7 +54,9 @@ impl<'a> Source<'a> {
         }
     }
 
-    /// The last value given (FastAPI: a repeated scalar query parameter takes the last one).
+    /// The value a scalar parameter takes, as FastAPI picks it: the last of a repeated query
+    /// parameter or cookie, but the **first** of a repeated header (Starlette's
+    /// `headers.get`).
     pub fn last(&self) -> Option<Cow<'a, str>> {
         match self.kind {
             SourceKind::Path => self.req.raw_path_param(self.index).map(decode_path),
@@ -62,10 +64,8 @@ impl<'a> Source<'a> {
             SourceKind::Header => self
                 .req
                 .headers()
-                .get_all(self.name)
-                .iter()
-                .next_back()
-                .map(|v| String::from_utf8_lossy(v.as_bytes())),
+                .get(self.name)
+                .map(|v| latin1(v.as_bytes())),
             SourceKind::Cookie => self.cookies().last(),
         }
     }
@@ -80,7 +80,7 @@ impl<'a> Source<'a> {
                 .headers()
                 .get_all(self.name)
                 .iter()
-                .map(|v| String::from_utf8_lossy(v.as_bytes()))
+                .map(|v| latin1(v.as_bytes()))
                 .collect(),
             SourceKind::Cookie => self.cookies().collect(),
         }
@@ -107,10 +107,19 @@ impl<'a> Source<'a> {
             .iter()
             .flat_map(|v| v.as_bytes().split(|b| *b == b';'))
             .filter_map(move |pair| {
-                let pair = std::str::from_utf8(pair).ok()?.trim();
-                let (k, v) = pair.split_once('=')?;
-                (k.trim() == name).then(|| Cow::Borrowed(v.trim().trim_matches('"')))
+                let pair = latin1(pair);
+                let (k, v) = pair.trim().split_once('=')?;
+                (k.trim() == name).then(|| Cow::Owned(v.trim().trim_matches('"').to_owned()))
             })
+    }
+}
+
+/// Header bytes as text: ISO-8859-1, as Starlette decodes them (RFC 9110 §5.5 `obs-text`), so
+/// no byte is lost and ASCII stays borrowed.
+fn latin1(bytes: &[u8]) -> Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) if s.is_ascii() => Cow::Borrowed(s),
+        _ => Cow::Owned(bytes.iter().map(|&b| char::from(b)).collect()),
     }
 }
 
@@ -130,6 +139,9 @@ pub trait FromParam: Sized {
 
     /// Reads the parameter, recording every problem in `errors`.
     fn from_param(source: &Source<'_>, errors: &mut Errors) -> Option<Self>;
+
+    /// The JSON Schema of the parameter, for OpenAPI.
+    fn schema() -> Value;
 }
 
 /// A failed conversion of one string: pydantic's error `type`, `msg` and `ctx`.
@@ -181,8 +193,16 @@ pub(crate) fn missing(loc: Vec<Loc>) -> ErrorDetail {
     ErrorDetail::new("missing", loc, "Field required", Value::Null)
 }
 
+fn scalar_schema<T: Scalar>() -> Value {
+    json!({ "type": T::SCHEMA_TYPE })
+}
+
 impl<T: Scalar> FromParam for T {
     const REQUIRED: bool = true;
+
+    fn schema() -> Value {
+        scalar_schema::<T>()
+    }
 
     fn from_param(source: &Source<'_>, errors: &mut Errors) -> Option<Self> {
         let Some(raw) = source.last() else {
@@ -201,6 +221,10 @@ impl<T: Scalar> FromParam for T {
 
 impl<T: Scalar> FromParam for Option<T> {
     const REQUIRED: bool = false;
+
+    fn schema() -> Value {
+        json!({ "anyOf": [scalar_schema::<T>(), { "type": "null" }] })
+    }
 
     fn from_param(source: &Source<'_>, errors: &mut Errors) -> Option<Self> {
         let Some(raw) = source.last() else {
@@ -242,6 +266,10 @@ impl<T: Scalar> FromParam for Vec<T> {
     /// list.
     const REQUIRED: bool = true;
 
+    fn schema() -> Value {
+        json!({ "type": "array", "items": scalar_schema::<T>() })
+    }
+
     fn from_param(source: &Source<'_>, errors: &mut Errors) -> Option<Self> {
         match parse_all(source, errors)? {
             Some(v) => Some(v),
@@ -255,6 +283,10 @@ impl<T: Scalar> FromParam for Vec<T> {
 
 impl<T: Scalar> FromParam for Option<Vec<T>> {
     const REQUIRED: bool = false;
+
+    fn schema() -> Value {
+        json!({ "anyOf": [{ "type": "array", "items": scalar_schema::<T>() }, { "type": "null" }] })
+    }
 
     fn from_param(source: &Source<'_>, errors: &mut Errors) -> Option<Self> {
         parse_all(source, errors)

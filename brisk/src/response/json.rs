@@ -101,6 +101,7 @@ pub(crate) fn serialized(
         status,
         headers,
         body: Body::full(Bytes::from(bytes)),
+        extensions: http::Extensions::new(),
     }
 }
 

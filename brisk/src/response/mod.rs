@@ -10,10 +10,12 @@
 //! a compact JSON body (`content-type: application/json`) with the route's status and the
 //! handle's headers appended after `content-length` and `content-type`.
 
+mod doc;
 mod handle;
 mod json;
 mod typed;
 
+pub use doc::{DescribeResponse, ResponseDoc};
 pub use handle::ResponseHandle;
 pub use json::JsonResponse;
 pub(crate) use json::{json_bytes, serialized};
@@ -92,6 +94,7 @@ pub struct Response {
     pub(crate) status: StatusCode,
     pub(crate) headers: HeaderMap,
     pub(crate) body: Body,
+    pub(crate) extensions: http::Extensions,
 }
 
 impl Response {
@@ -101,6 +104,7 @@ impl Response {
             status: status.into_status(),
             headers: HeaderMap::new(),
             body: Body::empty(),
+            extensions: http::Extensions::new(),
         }
     }
 
@@ -111,6 +115,7 @@ impl Response {
             status: StatusCode::OK,
             headers: HeaderMap::new(),
             body: Body::full(content),
+            extensions: http::Extensions::new(),
         }
     }
 
@@ -120,6 +125,7 @@ impl Response {
             status: status.into_status(),
             headers: HeaderMap::new(),
             body,
+            extensions: http::Extensions::new(),
         }
     }
 
@@ -180,6 +186,7 @@ impl Response {
         let mut res = http::Response::new(self.body);
         *res.status_mut() = self.status;
         *res.headers_mut() = self.headers;
+        *res.extensions_mut() = self.extensions;
         res
     }
 
@@ -194,6 +201,7 @@ impl Response {
             status: parts.status,
             headers: parts.headers,
             body: Body::new(body),
+            extensions: parts.extensions,
         }
     }
 }
@@ -205,6 +213,7 @@ impl From<http::Response<Body>> for Response {
             status: parts.status,
             headers: parts.headers,
             body,
+            extensions: parts.extensions,
         }
     }
 }
@@ -275,5 +284,6 @@ pub(crate) fn internal_server_error() -> Response {
         status: StatusCode::INTERNAL_SERVER_ERROR,
         headers,
         body: Body::from("Internal Server Error"),
+        extensions: http::Extensions::new(),
     }
 }

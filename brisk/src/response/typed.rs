@@ -16,6 +16,7 @@ fn with_type(status: StatusCode, body: Bytes, media_type: &'static str) -> Respo
         status,
         headers,
         body: Body::full(body),
+        extensions: http::Extensions::new(),
     }
 }
 
@@ -115,6 +116,7 @@ impl IntoResponse for Redirect {
             status: self.status,
             headers,
             body: Body::empty(),
+            extensions: http::Extensions::new(),
         }
     }
 }
@@ -207,6 +209,7 @@ impl<T: Serialize> IntoResponse for Created<T> {
                     status: StatusCode::CREATED,
                     headers,
                     body: Body::empty(),
+                    extensions: http::Extensions::new(),
                 }
             }
             Some(body) => match json_bytes(&body) {

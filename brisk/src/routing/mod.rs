@@ -5,5 +5,7 @@
 mod route;
 mod table;
 
-pub use route::{Endpoint, HandlerFuture, Route, RouteSpec};
-pub(crate) use table::{Router, RouterConfig};
+pub use route::{
+    DeclaredResponse, Endpoint, HandlerFuture, OperationDoc, ParamDoc, Route, RouteSpec,
+};
+pub(crate) use table::{Router, RouterConfig, UndocumentedStatus};

@@ -1,9 +1,13 @@
 use std::future::Future;
 use std::pin::Pin;
 
+use serde_json::Value;
+
 use crate::error::Errors;
 use crate::extract::Request;
+use crate::model::{Constraints, SchemaGen};
 use crate::response::Response;
+use crate::response::ResponseDoc;
 
 /// What a generated handler returns: the response, or the request's extraction errors (which
 /// the app turns into its validation answer).
@@ -42,18 +46,72 @@ pub struct RouteSpec {
     pub include_in_schema: bool,
 }
 
+/// A parameter, as OpenAPI documents it.
+#[derive(Debug, Clone, Copy)]
+pub struct ParamDoc {
+    /// The name on the wire.
+    pub name: &'static str,
+    /// The handler parameter's name (for the schema title).
+    pub ident: &'static str,
+    /// `path`, `query`, `header` or `cookie`.
+    pub location: &'static str,
+    /// Whether a request must give it.
+    pub required: bool,
+    /// Its JSON Schema.
+    pub schema: fn() -> Value,
+    /// Its constraints.
+    pub constraints: Option<&'static Constraints>,
+    /// Its default, as JSON.
+    pub default: Option<fn() -> Value>,
+}
+
+/// A response declared on the route with `responses = [...]`.
+#[derive(Debug, Clone, Copy)]
+pub struct DeclaredResponse {
+    /// `"404"`, `"4XX"` or `"default"`.
+    pub status: &'static str,
+    /// Its description (the reason phrase when not given).
+    pub description: Option<&'static str>,
+    /// Its JSON body's schema.
+    pub schema: Option<fn(&mut SchemaGen) -> Value>,
+}
+
+/// What OpenAPI needs to know about a route beyond its [`RouteSpec`].
+#[derive(Debug, Clone, Copy)]
+pub struct OperationDoc {
+    /// Path, query, header and cookie parameters, in declaration order.
+    pub params: &'static [ParamDoc],
+    /// The JSON body's schema, if the handler reads one.
+    pub body: Option<fn(&mut SchemaGen) -> Value>,
+    /// What the handler's return type says about the response.
+    pub response: fn(&mut SchemaGen) -> ResponseDoc,
+    /// Extra responses declared on the route.
+    pub responses: &'static [DeclaredResponse],
+}
+
 /// A route: its spec and its generated handler. Made by the route attributes; add it to an
 /// [`App`](crate::App) with [`routes!`](crate::routes).
 #[derive(Clone, Copy)]
 pub struct Route {
     pub(crate) spec: &'static RouteSpec,
     pub(crate) handler: fn(Request) -> HandlerFuture,
+    pub(crate) doc: Option<&'static OperationDoc>,
 }
 
 impl Route {
     #[doc(hidden)]
     pub const fn __new(spec: &'static RouteSpec, handler: fn(Request) -> HandlerFuture) -> Self {
-        Route { spec, handler }
+        Route {
+            spec,
+            handler,
+            doc: None,
+        }
+    }
+
+    #[doc(hidden)]
+    pub const fn __doc(mut self, doc: &'static OperationDoc) -> Self {
+        self.doc = Some(doc);
+        self
     }
 
     /// The spec.

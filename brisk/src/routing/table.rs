@@ -31,6 +31,54 @@ pub(crate) struct RouterConfig {
 struct Handler {
     route: Route,
     status: StatusCode,
+    /// The statuses the route documents, for the debug-build check; `None` when the route
+    /// has no OpenAPI description (built-in routes).
+    documented: Option<Documented>,
+}
+
+/// The statuses a route documents: its main status, its declared responses, and what the
+/// framework itself may answer (422, 413, 400 for an unreadable body, 500).
+struct Documented {
+    codes: Vec<u16>,
+    ranges: Vec<u16>,
+    any: bool,
+}
+
+impl Documented {
+    fn of(route: &Route, status: StatusCode) -> Option<Self> {
+        let doc = route.doc?;
+        let mut codes = vec![status.as_u16(), 400, 413, 422, 500];
+        let mut ranges = Vec::new();
+        let mut any = false;
+        let mut gen = crate::model::SchemaGen::new();
+        if let Some(s) = (doc.response)(&mut gen).status {
+            codes.push(s);
+        }
+        for d in doc.responses {
+            match d.status.parse::<u16>() {
+                Ok(code) => codes.push(code),
+                Err(_) if d.status == "default" => any = true,
+                Err(_) => {
+                    if let Some(first) = d.status.chars().next().and_then(|c| c.to_digit(10)) {
+                        ranges.push(first as u16);
+                    }
+                }
+            }
+        }
+        Some(Documented { codes, ranges, any })
+    }
+
+    fn allows(&self, code: u16) -> bool {
+        self.any || self.codes.contains(&code) || self.ranges.contains(&(code / 100))
+    }
+}
+
+/// Marks a response whose status its route does not document (debug builds only), so
+/// [`TestClient`](crate::testing::TestClient) can fail the test.
+#[derive(Debug, Clone)]
+pub(crate) struct UndocumentedStatus {
+    pub(crate) route: &'static str,
+    pub(crate) status: u16,
 }
 
 /// All routes sharing one path template (whatever their parameter names).
@@ -102,6 +150,11 @@ impl Router {
             handlers.push(Handler {
                 route: *route,
                 status,
+                documented: if cfg!(debug_assertions) {
+                    Documented::of(route, status)
+                } else {
+                    None
+                },
             });
             let template = normalize(spec.path);
             let entry = match templates.iter().position(|t| *t == template) {
@@ -195,7 +248,24 @@ impl Router {
         };
         let request = Request::__new(parts, params, body, self.state.clone(), handler.status);
         match (handler.route.handler)(request).await {
-            Ok(res) => res,
+            Ok(mut res) => {
+                if let Some(documented) = &handler.documented {
+                    let code = res.status.as_u16();
+                    if !documented.allows(code) {
+                        tracing::error!(
+                            route = spec.name,
+                            status = code,
+                            "route `{}` answered {code}, a status it does not document: declare it with `responses = [({code}, \"...\")]` on the route attribute",
+                            spec.name
+                        );
+                        res.extensions.insert(UndocumentedStatus {
+                            route: spec.name,
+                            status: code,
+                        });
+                    }
+                }
+                res
+            }
             Err(errors) => match errors.into_result() {
                 Err(fatal) => *fatal,
                 Ok(validation) => match &self.config.on_validation_error {

@@ -1,0 +1,142 @@
+//! One raw keep-alive connection (no `Connection: close`) carrying several requests: a
+//! handler that panics answers FastAPI's plain 500 with nothing internal in it and the
+//! connection goes on serving; a 204 built with a body is sent bodiless and the connection
+//! goes on serving (FastAPI's server drops it); a HEAD answer leaks no body.
+
+use std::time::Duration;
+
+use tokio::io::AsyncWriteExt;
+use tokio::net::TcpStream;
+
+use crate::apps::{edge_app, errors_app};
+use crate::harness::Server;
+use crate::wire::{self, RawResponse, IO_TIMEOUT};
+
+/// How long a connection must stay silent and open between requests.
+const QUIET: Duration = Duration::from_millis(100);
+
+/// Sends `method target` on `stream` without `Connection: close` and reads one response.
+async fn send(stream: &mut TcpStream, addr: &str, method: &str, target: &str) -> RawResponse {
+    let raw = wire::request_bytes(&wire::simple_case(method, target), addr, true);
+    tokio::time::timeout(IO_TIMEOUT, stream.write_all(&raw))
+        .await
+        .expect("write timed out")
+        .expect("write failed");
+    let res = wire::read_one_response(stream, method == "HEAD").await;
+    assert_eq!(res.version, "HTTP/1.1");
+    assert!(
+        res.header("connection").is_none(),
+        "{method} {target}: the server announced `connection: {}`",
+        res.header("connection").unwrap_or_default()
+    );
+    assert!(
+        !wire::closed_within(stream, QUIET).await,
+        "{method} {target}: the server closed the keep-alive connection"
+    );
+    res
+}
+
+fn names(res: &RawResponse) -> Vec<String> {
+    let mut names: Vec<String> = res
+        .headers
+        .iter()
+        .map(|(n, _)| n.to_ascii_lowercase())
+        .filter(|n| n != "date")
+        .collect();
+    names.sort();
+    names
+}
+
+/// Checks FastAPI's 500 page, byte for byte, and that it reveals nothing of the panic.
+fn assert_plain_500(res: &RawResponse, what: &str) {
+    assert_eq!(res.status, 500, "{what}");
+    assert_eq!(
+        res.header("content-type"),
+        Some("text/plain; charset=utf-8"),
+        "{what}"
+    );
+    assert_eq!(res.header("content-length"), Some("21"), "{what}");
+    assert_eq!(res.body, b"Internal Server Error", "{what}");
+    // Headers set on the handle before the panic are lost, as in FastAPI.
+    assert_eq!(names(res), ["content-length", "content-type"], "{what}");
+    let text = String::from_utf8_lossy(&res.body).to_ascii_lowercase();
+    for internal in [
+        "kaboom",
+        "panic",
+        ".rs",
+        "errors_app",
+        "thread",
+        "backtrace",
+    ] {
+        assert!(
+            !text.contains(internal),
+            "{what}: the 500 body mentions {internal:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn panicking_handler_answers_500_and_the_connection_goes_on() {
+    let server = Server::start(errors_app::app()).await;
+    let addr = server.addr.to_string();
+    let mut stream = wire::connect(server.addr).await;
+
+    let res = send(&mut stream, &addr, "GET", "/boom").await;
+    assert_plain_500(&res, "GET /boom");
+
+    let res = send(&mut stream, &addr, "GET", "/hx/foo").await;
+    assert_eq!(res.status, 200);
+    assert_eq!(res.body, br#"{"item":"The Foo"}"#);
+
+    let res = send(&mut stream, &addr, "GET", "/boom-header").await;
+    assert_plain_500(&res, "GET /boom-header");
+
+    let res = send(&mut stream, &addr, "GET", "/hx/bar").await;
+    assert_eq!(res.status, 404);
+    assert_eq!(res.body, br#"{"detail":"Item not found"}"#);
+
+    drop(stream);
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn bodies_on_bodyless_answers_never_reach_the_wire() {
+    let server = Server::start(edge_app::app()).await;
+    let addr = server.addr.to_string();
+    let mut stream = wire::connect(server.addr).await;
+
+    // `Response::with_content("oops").status_code(204)` and `JsonResponse(None, 204)`: the
+    // body is dropped; were any byte of it sent, the next response would not parse.
+    for target in ["/d204/resp-body", "/d204/json-resp", "/d204/dict"] {
+        let res = send(&mut stream, &addr, "DELETE", target).await;
+        assert_eq!(res.status, 204, "{target}");
+        assert!(names(&res).is_empty(), "{target}: {:?}", res.headers);
+        assert!(res.body.is_empty());
+    }
+
+    // HEAD keeps the GET headers, sends no body.
+    let res = send(&mut stream, &addr, "HEAD", "/plain").await;
+    assert_eq!(res.status, 200);
+    assert_eq!(res.header("content-length"), Some("11"));
+    assert_eq!(
+        res.header("content-type"),
+        Some("text/plain; charset=utf-8")
+    );
+
+    // 205 and 304 likewise.
+    let res = send(&mut stream, &addr, "GET", "/s205").await;
+    assert_eq!(
+        (res.status, names(&res)),
+        (205, vec!["content-length".to_owned()])
+    );
+    assert_eq!(res.header("content-length"), Some("0"));
+    let res = send(&mut stream, &addr, "GET", "/n304/resp").await;
+    assert_eq!((res.status, names(&res)), (304, vec!["etag".to_owned()]));
+
+    let res = send(&mut stream, &addr, "GET", "/plain").await;
+    assert_eq!(res.status, 200);
+    assert_eq!(res.body, b"hello world");
+
+    drop(stream);
+    server.stop().await;
+}

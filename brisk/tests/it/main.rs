@@ -1,0 +1,33 @@
+//! brisk's integration tests: one binary, the golden replay against real FastAPI answers and
+//! the wire-level checks around it. Runs with `cargo test --workspace`; no Python, no network
+//! beyond 127.0.0.1, every read bounded.
+//!
+//! Module index:
+//!
+//! - [`golden`] — the golden files of `tools/oracle` (FastAPI 0.165 under uvicorn, recorded
+//!   into `brisk/tests/golden/*.json`): loading, and the answer a case expects.
+//! - [`wire`] — a raw HTTP/1.1 client over TCP: the oracle's request bytes, bounded reads,
+//!   response parsing, one-response reads on keep-alive connections.
+//! - [`harness`] — runs a golden file's cases in order against a fresh twin, through
+//!   `brisk::testing::TestClient` or over a socket served by `brisk::serve`, and compares
+//!   status, header multiset (minus `date`/`server`/`connection`) and body bytes.
+//! - [`differences`] — THE table of deliberate differences from FastAPI: case → brisk's
+//!   exact answer and why.
+//! - [`apps`] — the Rust twins of `tools/oracle/apps/*.py`, each with its skipped cases
+//!   (features brisk lacks).
+//! - [`replay`] — the replay tests (every app × TestClient/socket) and consistency checks of
+//!   the skip lists and the differences table.
+//! - [`keepalive`] — on one keep-alive connection: a panicking handler answers a clean 500 and
+//!   the connection goes on serving; a 204 built with a body is sent bodiless and the
+//!   connection goes on serving.
+//! - [`layers`] — apps wrapped in tower layers (`TraceLayer`, a layer that adds a body to a
+//!   204) still answer like FastAPI and the final stage still strips bodies.
+
+mod apps;
+mod differences;
+mod golden;
+mod harness;
+mod keepalive;
+mod layers;
+mod replay;
+mod wire;
