@@ -26,7 +26,11 @@ use crate::response::{header_pair, json_bytes, serialized, IntoResponse, IntoSta
 /// assert_eq!(e.status(), 401);
 /// ```
 #[derive(Debug, Clone)]
-pub struct HttpError {
+pub struct HttpError(Box<Inner>);
+
+/// Boxed so `Result<T, HttpError>` stays one pointer wide on the error side.
+#[derive(Debug, Clone)]
+struct Inner {
     status: StatusCode,
     detail: serde_json::Value,
     headers: HeaderMap,
@@ -39,12 +43,12 @@ impl HttpError {
     /// # Panics
     /// If `detail` cannot be represented as JSON (e.g. a map with non-string keys).
     pub fn new(status: impl IntoStatus, detail: impl Serialize) -> Self {
-        HttpError {
+        HttpError(Box::new(Inner {
             status: status.into_status(),
             detail: serde_json::to_value(detail)
                 .unwrap_or_else(|e| panic!("HttpError detail is not JSON: {e}")),
             headers: HeaderMap::new(),
-        }
+        }))
     }
 
     /// An error whose detail is the status's reason phrase (`HTTPException(status_code=418)`).
@@ -53,11 +57,11 @@ impl HttpError {
         let phrase = crate::status::reason_phrase(status.as_u16())
             .or(status.canonical_reason())
             .unwrap_or("");
-        HttpError {
+        HttpError(Box::new(Inner {
             status,
             detail: serde_json::Value::String(phrase.to_owned()),
             headers: HeaderMap::new(),
-        }
+        }))
     }
 
     /// 400 Bad Request.
@@ -97,24 +101,24 @@ impl HttpError {
         V::Error: std::fmt::Debug,
     {
         let (name, value) = header_pair(name, value);
-        self.headers.append(name, value);
+        self.0.headers.append(name, value);
         self
     }
 
     /// The status.
     pub fn status(&self) -> StatusCode {
-        self.status
+        self.0.status
     }
 
     /// The detail.
     pub fn detail(&self) -> &serde_json::Value {
-        &self.detail
+        &self.0.detail
     }
 }
 
 impl std::fmt::Display for HttpError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.status.as_u16(), self.detail)
+        write!(f, "{}: {}", self.0.status.as_u16(), self.0.detail)
     }
 }
 
@@ -127,15 +131,16 @@ struct DetailBody<'a> {
 
 impl IntoResponse for HttpError {
     fn into_response(self) -> Response {
-        if crate::status::is_bodyless(self.status.as_u16()) {
-            let mut res = Response::new(self.status);
-            res.headers = self.headers;
+        let this = *self.0;
+        if crate::status::is_bodyless(this.status.as_u16()) {
+            let mut res = Response::new(this.status);
+            res.headers = this.headers;
             return res;
         }
         match json_bytes(&DetailBody {
-            detail: &self.detail,
+            detail: &this.detail,
         }) {
-            Ok(bytes) => serialized(self.status, self.headers, bytes, None),
+            Ok(bytes) => serialized(this.status, this.headers, bytes, None),
             Err(error) => {
                 tracing::error!(%error, "HttpError detail could not be serialized");
                 crate::response::internal_server_error()
