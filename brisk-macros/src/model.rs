@@ -390,7 +390,7 @@ fn derive_struct(
             quote! {
                 let __v = match __v {
                     ::core::option::Option::Some(__x) => {
-                        const __C: ::brisk::model::Constraints = #c;
+                        static __C: ::brisk::model::Constraints = #c;
                         match ::brisk::model::Constrained::violation(&__x, &__C) {
                             ::core::option::Option::Some(__viol) => {
                                 ::brisk::model::push_violation(__errors, __loc, __viol, __raw);
@@ -455,7 +455,7 @@ fn derive_struct(
         let is_required = attrs.default.is_none();
         props.push(quote! {
             {
-                const __C: ::brisk::model::Constraints = #c;
+                static __C: ::brisk::model::Constraints = #c;
                 let __s = <#ty as ::brisk::model::Model>::schema(__gen);
                 let mut __m = ::brisk::model::schema_with_constraints(__s, &__C);
                 __m.insert("title".into(), ::brisk::__private::serde_json::Value::String(#title.into()));

@@ -52,16 +52,21 @@ pub fn parse(template: &str) -> Result<Vec<Piece>, String> {
                         "path parameter `{{{inner}}}` in `{template}` must be a Rust identifier, e.g. `{{item_id}}`"
                     ));
                 }
+                if matches!(name, "_" | "self" | "Self" | "super" | "crate") {
+                    return Err(format!(
+                        "path parameter `{{{name}}}` in `{template}` needs a name a handler parameter can have (not `_`, `self`, `Self`, `super` or `crate`), e.g. `{{item_id}}`"
+                    ));
+                }
                 if names.iter().any(|n| n == name) {
                     return Err(format!(
-                        "path parameter `{{{name}}}` appears twice in `{template}`"
+                        "path parameter `{{{name}}}` appears twice in `{template}`; give each parameter its own name"
                     ));
                 }
                 names.push(name.to_owned());
                 rest = &rest[open + close + 1..];
                 if catch_all && !rest.is_empty() {
                     return Err(format!(
-                        "the catch-all parameter `{{*{name}}}` must end the path `{template}`"
+                        "the catch-all parameter `{{*{name}}}` must end the path `{template}`: it takes the rest of the path, e.g. `/files/{{*{name}}}`"
                     ));
                 }
                 pieces.push(Piece::Param {
@@ -105,7 +110,7 @@ mod tests {
             vec!["x", "y"]
         );
         for bad in [
-            "items", "/a/{", "/a/}", "/a/{}", "/a/{1x}", "/{x}/{x}", "/{*x}/y",
+            "items", "/a/{", "/a/}", "/a/{}", "/a/{1x}", "/{x}/{x}", "/{*x}/y", "/{_}", "/{self}",
         ] {
             assert!(parse(bad).is_err(), "{bad}");
         }

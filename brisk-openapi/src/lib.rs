@@ -191,12 +191,31 @@ pub struct Parameter {
 }
 
 /// A request body.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RequestBody {
-    /// Schemas by media type.
-    pub content: OrderedMap<MediaType>,
     /// Whether it must be given.
     pub required: bool,
+    /// Schemas by media type.
+    pub content: OrderedMap<MediaType>,
+    /// Whether `required` is written before `content`. FastAPI writes it first on operations
+    /// that also have parameters and last on the others; brisk follows so documents compare
+    /// equal as text.
+    pub required_first: bool,
+}
+
+impl Serialize for RequestBody {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(2))?;
+        if self.required_first {
+            m.serialize_entry("required", &self.required)?;
+        }
+        m.serialize_entry("content", &self.content)?;
+        if !self.required_first {
+            m.serialize_entry("required", &self.required)?;
+        }
+        m.end()
+    }
 }
 
 /// A media type's schema.

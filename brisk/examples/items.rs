@@ -26,7 +26,7 @@ async fn delete_item(item_id: i64, State(items): State<Items>) {
 }
 
 /// Updates an item (200) or creates it (201): the status is chosen at run time.
-#[brisk::put("/items/{item_id}")]
+#[brisk::put("/items/{item_id}", responses = [(201, "Item created")])]
 async fn upsert_item(
     item_id: i64,
     name: String,

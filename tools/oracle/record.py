@@ -368,6 +368,303 @@ PARAMS_CASES += [
     case("unknown query params ignored", "GET", "/coerce/1?zzz=1"),
 ]
 
+# --------------------------------------------------------------------------
+# validation_app (reference §7): every route's happy path, every constraint on both sides of
+# its boundary, type errors, content types, malformed JSON and the awkward inputs
+# (NaN/Infinity/1e400, lone surrogates, deep nesting, duplicate keys).
+# --------------------------------------------------------------------------
+
+_VJ = JSON_CT  # the usual content-type
+_TOK = [["X-Token", "tok"]]
+
+
+def _post_item(name, body, headers=_VJ, note=None):
+    return case(name, "POST", "/items", headers, body, note)
+
+
+def _nest(depth: int, inner: str = '"x"') -> str:
+    return "[" * depth + inner + "]" * depth
+
+
+VALIDATION_CASES = [
+    # POST /items: happy paths (floats echoed as Python prints them)
+    _post_item("item ok float price", '{"name":"Pen","price":2.5}'),
+    _post_item("item ok int price becomes float", '{"name":"Pen","price":3}'),
+    _post_item("item ok all fields", '{"name":"Pen","price":1.25,"tags":["a","b"],"description":"blue"}'),
+    _post_item("item ok description null", '{"name":"Pen","price":1,"description":null}'),
+    _post_item("item ok extra fields ignored", '{"name":"Pen","price":1,"extra":1,"more":{"x":[1]}}'),
+    _post_item("item ok fields in another order", '{"tags":[],"price":9.75,"name":"Pen"}'),
+    _post_item("item ok whitespace everywhere", ' \n{ "name" : "Pen" ,\t"price" : 2 }\n '),
+    _post_item("item ok empty tags", '{"name":"Pen","price":1,"tags":[]}'),
+    _post_item("item ok non-ascii", '{"name":"h\u00e9llo \u2603","price":1,"tags":["\u00e9"]}'),
+    _post_item("item ok escaped unicode", '{"name":"\\u00e9\\ud83d\\ude00\\n\\t\\"\\\\\\/","price":1}'),
+    _post_item("item ok nul char in name", '{"name":"a\\u0000b","price":1}'),
+    # price coercion and formatting
+    _post_item("price numeric string", '{"name":"Pen","price":"2.5"}'),
+    _post_item("price integer string", '{"name":"Pen","price":"3"}'),
+    _post_item("price string with spaces", '{"name":"Pen","price":" 2.5 "}'),
+    _post_item("price string 1e3", '{"name":"Pen","price":"1e3"}'),
+    _post_item("price string with underscore", '{"name":"Pen","price":"1_000"}'),
+    _post_item("price true", '{"name":"Pen","price":true}'),
+    _post_item("price false", '{"name":"Pen","price":false}'),
+    _post_item("price 0.1 shortest repr", '{"name":"Pen","price":0.1}'),
+    _post_item("price 1e-5", '{"name":"Pen","price":1e-5}'),
+    _post_item("price 0.0001", '{"name":"Pen","price":0.0001}'),
+    _post_item("price 1e16", '{"name":"Pen","price":1e16}'),
+    _post_item("price 9999999999999998", '{"name":"Pen","price":9999999999999998}'),
+    _post_item("price big integer literal", '{"name":"Pen","price":123456789012345678901234567890}'),
+    _post_item("price 1e308", '{"name":"Pen","price":1e308}'),
+    _post_item("price 5e-324", '{"name":"Pen","price":5e-324}'),
+    _post_item("price 1E2 upper-case exponent", '{"name":"Pen","price":1E2}'),
+    _post_item("price 2.50 trailing zero", '{"name":"Pen","price":2.50}'),
+    # price constraint gt=0, both sides
+    _post_item("price 0 fails gt", '{"name":"Pen","price":0}'),
+    _post_item("price 0.0 fails gt", '{"name":"Pen","price":0.0}'),
+    _post_item("price -0.0 fails gt", '{"name":"Pen","price":-0.0}'),
+    _post_item("price -1 fails gt", '{"name":"Pen","price":-1}'),
+    _post_item("price -2.5 fails gt", '{"name":"Pen","price":-2.5}'),
+    _post_item("price string 0 fails gt", '{"name":"Pen","price":"0"}'),
+    _post_item("price smallest positive passes gt", '{"name":"Pen","price":1e-300}'),
+    # price type errors
+    _post_item("price text", '{"name":"Pen","price":"abc"}'),
+    _post_item("price empty string", '{"name":"Pen","price":""}'),
+    _post_item("price null", '{"name":"Pen","price":null}'),
+    _post_item("price list", '{"name":"Pen","price":[1]}'),
+    _post_item("price object", '{"name":"Pen","price":{"a":1}}'),
+    # non-finite numbers (FastAPI may fail with 500 on some of these)
+    _post_item("price NaN literal", '{"name":"Pen","price":NaN}'),
+    _post_item("price Infinity literal", '{"name":"Pen","price":Infinity}'),
+    _post_item("price -Infinity literal", '{"name":"Pen","price":-Infinity}'),
+    _post_item("price 1e400 overflows", '{"name":"Pen","price":1e400}'),
+    _post_item("price string nan", '{"name":"Pen","price":"nan"}'),
+    _post_item("price string inf", '{"name":"Pen","price":"inf"}'),
+    _post_item("price string -inf", '{"name":"Pen","price":"-inf"}'),
+    _post_item("NaN in an ignored field", '{"name":"Pen","price":1,"extra":NaN}'),
+    _post_item("NaN in a string field", '{"name":NaN,"price":1}'),
+    # name constraints min_length=1, max_length=50, both sides
+    _post_item("name empty fails min_length", '{"name":"","price":1}'),
+    _post_item("name 1 char ok", '{"name":"a","price":1}'),
+    _post_item("name 50 chars ok", '{"name":"' + "a" * 50 + '","price":1}'),
+    _post_item("name 51 chars fails max_length", '{"name":"' + "a" * 51 + '","price":1}'),
+    _post_item("name 50 non-ascii chars ok", '{"name":"' + "\u00e9" * 50 + '","price":1}'),
+    _post_item("name 51 non-ascii chars fails", '{"name":"' + "\u00e9" * 51 + '","price":1}'),
+    _post_item("name 50 emoji ok", '{"name":"' + "\U0001F600" * 50 + '","price":1}'),
+    _post_item("name 51 escaped emoji fails", '{"name":"' + "\\ud83d\\ude00" * 51 + '","price":1}'),
+    _post_item("name whitespace only ok", '{"name":" ","price":1}'),
+    # name type errors
+    _post_item("name int", '{"name":1,"price":1}'),
+    _post_item("name float", '{"name":1.5,"price":1}'),
+    _post_item("name bool", '{"name":true,"price":1}'),
+    _post_item("name null", '{"name":null,"price":1}'),
+    _post_item("name list", '{"name":["a"],"price":1}'),
+    _post_item("name object", '{"name":{"a":1},"price":1}'),
+    # tags and description
+    _post_item("tags string", '{"name":"Pen","price":1,"tags":"x"}'),
+    _post_item("tags null", '{"name":"Pen","price":1,"tags":null}'),
+    _post_item("tags object", '{"name":"Pen","price":1,"tags":{"a":"b"}}'),
+    _post_item("tags item int", '{"name":"Pen","price":1,"tags":[1]}'),
+    _post_item("tags items bad at 1 and 2", '{"name":"Pen","price":1,"tags":["a",2,null,"d"]}'),
+    _post_item("tags nested list item", '{"name":"Pen","price":1,"tags":[["a"]]}'),
+    _post_item("description int", '{"name":"Pen","price":1,"description":5}'),
+    _post_item("description list", '{"name":"Pen","price":1,"description":["x"]}'),
+    # missing fields
+    _post_item("missing price", '{"name":"Pen"}'),
+    _post_item("missing name", '{"price":1}'),
+    _post_item("missing both", '{}'),
+    _post_item("missing both with extras", '{"nme":"Pen","prise":1}'),
+    _post_item("every field bad", '{"name":"","price":-1,"tags":[1,"b",2],"description":false}'),
+    # duplicate keys: the last one wins
+    _post_item("duplicate key last wins", '{"name":"a","name":"b","price":1}'),
+    _post_item("duplicate key bad then good", '{"name":1,"price":1,"name":"ok"}'),
+    _post_item("duplicate key good then bad", '{"name":"ok","price":1,"name":""}'),
+    _post_item("duplicate key in echoed input", '{"a":1,"b":2,"a":3}'),
+    # lone surrogates
+    _post_item("lone high surrogate in name", '{"name":"\\ud800","price":1}'),
+    _post_item("lone low surrogate in name", '{"name":"\\udc00","price":1}'),
+    _post_item("lone surrogate in an ignored field", '{"name":"a","price":1,"x":"\\ud800"}'),
+    _post_item("lone surrogate in a bad field", '{"name":"a","price":"\\ud800"}'),
+    # non-object bodies
+    _post_item("body is an array", '[1,2]'),
+    _post_item("body is a string", '"str"'),
+    _post_item("body is a number", '1'),
+    _post_item("body is true", 'true'),
+    _post_item("body is null", 'null'),
+    _post_item("body is an array of the object", '[{"name":"Pen","price":1}]'),
+    # content types
+    _post_item("content-type with charset", '{"name":"Pen","price":1}', [["Content-Type", "application/json; charset=utf-8"]]),
+    _post_item("content-type vnd.api+json", '{"name":"Pen","price":1}', [["Content-Type", "application/vnd.api+json"]]),
+    _post_item("content-type upper-case", '{"name":"Pen","price":1}', [["Content-Type", "APPLICATION/JSON"]]),
+    _post_item("content-type json-patch+json", '{"name":"Pen","price":1}', [["Content-Type", "application/json-patch+json"]]),
+    _post_item("content-type text/plain", '{"name":"Pen","price":1}', [["Content-Type", "text/plain"]]),
+    _post_item("content-type text/json", '{"name":"Pen","price":1}', [["Content-Type", "text/json"]]),
+    _post_item("content-type form", 'name=Pen&price=1', [["Content-Type", "application/x-www-form-urlencoded"]]),
+    _post_item("content-type missing", '{"name":"Pen","price":1}', []),
+    _post_item("content-type missing non-ascii body", '{"name":"\u00e9"}', []),
+    _post_item("content-type text/plain malformed", '{"name":', [["Content-Type", "text/plain"]]),
+    # empty bodies
+    _post_item("no body", None, []),
+    _post_item("no body with json content-type", None),
+    _post_item("empty body with json content-type", ""),
+    _post_item("empty body without content-type", "", []),
+    _post_item("whitespace body", "   "),
+    # malformed / truncated JSON: offsets and Python's json messages
+    _post_item("json missing value", '{"name":"a","price":}'),
+    _post_item("json truncated after string", '{"name":"a"'),
+    _post_item("json truncated after comma", '{"name":"a",'),
+    _post_item("json truncated after colon", '{"name":'),
+    _post_item("json truncated after key", '{"name"'),
+    _post_item("json truncated in string", '{"name":"a'),
+    _post_item("json truncated in key", '{"na'),
+    _post_item("json lone open brace", '{'),
+    _post_item("json lone open bracket", '['),
+    _post_item("json truncated in number", '{"name":"a","price":1.'),
+    _post_item("json truncated in literal", '{"name":"a","price":tr'),
+    _post_item("json truncated in array", '{"name":"a","price":1,"tags":["a",'),
+    _post_item("json single quotes", "{'name':'a','price':1}"),
+    _post_item("json unquoted key", '{name:"a"}'),
+    _post_item("json trailing comma in object", '{"name":"a","price":1,}'),
+    _post_item("json trailing comma in array", '{"name":"a","price":1,"tags":["a",]}'),
+    _post_item("json missing colon", '{"name" "a"}'),
+    _post_item("json missing comma", '{"name":"a" "price":1}'),
+    _post_item("json extra data", '{"name":"a","price":1}x'),
+    _post_item("json two documents", '{"name":"a","price":1} {"b":2}'),
+    _post_item("json misspelt literal", '{"name":"a","price":tru}'),
+    _post_item("json misspelt literal multiline", '{\n  "name": "a",\n  "price": nul\n}'),
+    _post_item("json bare word", 'hello'),
+    _post_item("json leading zero", '{"name":"a","price":01}'),
+    _post_item("json plus sign", '{"name":"a","price":+1}'),
+    _post_item("json leading dot", '{"name":"a","price":.5}'),
+    _post_item("json hex number", '{"name":"a","price":0x10}'),
+    _post_item("json invalid escape", '{"name":"\\x41","price":1}'),
+    _post_item("json short unicode escape", '{"name":"\\u12","price":1}'),
+    _post_item("json raw tab in string", '{"name":"a\tb","price":1}'),
+    _post_item("json raw newline in string", '{"name":"a\nb","price":1}'),
+    _post_item("json error after non-ascii", '{"name":"\u00e9\u00e9","price":}'),
+    _post_item("json error after emoji", '{"name":"\U0001F600","price":}'),
+    _post_item("json error on second line", '{"name":"a",\n"price":}'),
+    _post_item("json close bracket for brace", '{"name":"a"]'),
+    _post_item("json only close brace", '}'),
+    _post_item("json comment", '{"name":"a", /* c */ "price":1}'),
+    _post_item("json utf-8 BOM", '\ufeff{"name":"Pen","price":1}'),
+    _post_item("json two utf-8 BOMs", '\ufeff\ufeff{"name":"Pen","price":1}'),
+    _post_item("json integer of 5000 digits", '{"name":"Pen","price":1' + "0" * 4999 + "}"),
+    _post_item("json float of 5000 digits", '{"name":"Pen","price":1.' + "0" * 4998 + "}"),
+    # nesting around serde_json's limit of 128
+    _post_item("nesting 100 deep in tags", '{"name":"a","price":1,"tags":' + _nest(100) + "}"),
+    _post_item("nesting 126 deep in tags", '{"name":"a","price":1,"tags":' + _nest(126) + "}"),
+    _post_item("nesting 127 deep in tags", '{"name":"a","price":1,"tags":' + _nest(127) + "}"),
+    _post_item("nesting 128 deep in tags", '{"name":"a","price":1,"tags":' + _nest(128) + "}"),
+    _post_item("nesting 200 deep in tags", '{"name":"a","price":1,"tags":' + _nest(200) + "}"),
+    _post_item("nesting 200 deep in an ignored field", '{"name":"a","price":1,"x":' + _nest(200) + "}"),
+    _post_item("nesting 200 deep objects as body", '{"a":' * 200 + "1" + "}" * 200),
+    _post_item("nesting 5000 deep", _nest(5000)),
+    # PUT /items/{item_id}
+    case("update ok", "PUT", "/items/5?q=x", _VJ, '{"name":"Pen","price":2}'),
+    case("update ok without q", "PUT", "/items/5", _VJ, '{"name":"Pen","price":2.5,"tags":["t"]}'),
+    case("update ok negative id", "PUT", "/items/-7", _VJ, '{"name":"Pen","price":2.5}'),
+    case("update ok empty q", "PUT", "/items/5?q=", _VJ, '{"name":"Pen","price":2.5}'),
+    case("update repeated q last wins", "PUT", "/items/5?q=a&q=b", _VJ, '{"name":"Pen","price":2.5}'),
+    case("update bad id", "PUT", "/items/abc", _VJ, '{"name":"Pen","price":2.5}'),
+    case("update id 1.5", "PUT", "/items/1.5", _VJ, '{"name":"Pen","price":2.5}'),
+    case("update id beyond i64", "PUT", "/items/99999999999999999999", _VJ, '{"name":"Pen","price":2.5}'),
+    case("update missing body", "PUT", "/items/5"),
+    case("update bad id and missing body", "PUT", "/items/abc"),
+    case("update bad path + 3 bad body fields", "PUT", "/items/abc?q=x", _VJ,
+         '{"name":"","price":0,"tags":"x"}'),
+    case("update bad path + malformed json", "PUT", "/items/abc", _VJ, '{"name":'),
+    case("update bad path + text/plain body", "PUT", "/items/abc", [["Content-Type", "text/plain"]],
+         '{"name":"Pen","price":1}'),
+    case("update bad path + non-object body", "PUT", "/items/abc", _VJ, "[1]"),
+    case("update bad path + body nested 5000 deep", "PUT", "/items/abc?q=x", _VJ, _nest(5000)),
+    # GET /search
+    case("search ok defaults", "GET", "/search?q=abc"),
+    case("search ok all params", "GET", "/search?q=shoes&limit=5&tags=a&tags=b&exact=true"),
+    case("search q missing", "GET", "/search"),
+    case("search q empty", "GET", "/search?q="),
+    case("search q 2 chars fails min_length", "GET", "/search?q=ab"),
+    case("search q 3 chars ok", "GET", "/search?q=abc"),
+    case("search q 20 chars ok", "GET", "/search?q=" + "a" * 20),
+    case("search q 21 chars fails max_length", "GET", "/search?q=" + "a" * 21),
+    case("search q 3 non-ascii chars ok", "GET", "/search?q=%C3%A9%C3%A9%C3%A9"),
+    case("search q 2 non-ascii chars fails", "GET", "/search?q=%E2%98%83%E2%98%83"),
+    case("search q plus and percent spaces", "GET", "/search?q=a+b%20c"),
+    case("search q repeated last wins", "GET", "/search?q=abc&q=xyz"),
+    case("search q repeated last too short", "GET", "/search?q=abc&q=x"),
+    case("search limit negative", "GET", "/search?q=abc&limit=-3"),
+    case("search limit text", "GET", "/search?q=abc&limit=x"),
+    case("search limit float", "GET", "/search?q=abc&limit=1.5"),
+    case("search limit 2.0", "GET", "/search?q=abc&limit=2.0"),
+    case("search limit empty", "GET", "/search?q=abc&limit="),
+    case("search limit repeated last wins", "GET", "/search?q=abc&limit=1&limit=2"),
+    case("search limit beyond i64", "GET", "/search?q=abc&limit=99999999999999999999"),
+    case("search tags one", "GET", "/search?q=abc&tags=x"),
+    case("search tags repeated", "GET", "/search?q=abc&tags=x&tags=y&tags=x"),
+    case("search tags empty value", "GET", "/search?q=abc&tags="),
+    case("search tags interleaved", "GET", "/search?tags=1&q=abc&tags=2"),
+    case("search tags bracket name is another param", "GET", "/search?q=abc&tags[]=x"),
+    case("search exact maybe", "GET", "/search?q=abc&exact=maybe"),
+    case("search exact empty", "GET", "/search?q=abc&exact="),
+    case("search exact repeated last wins", "GET", "/search?q=abc&exact=true&exact=no"),
+    case("search three bad params", "GET", "/search?q=a&limit=x&exact=maybe"),
+    case("search unknown params ignored", "GET", "/search?q=abc&zzz=1&limit=3"),
+]
+for _v in ["true", "TRUE", "True", "tRuE", "false", "FALSE", "1", "0", "yes", "YES", "No", "on", "OFF", "t", "F", "y", "N"]:
+    VALIDATION_CASES.append(case(f"search exact {_v}", "GET", f"/search?q=abc&exact={_v}"))
+VALIDATION_CASES += [
+    # GET /users/{user_id}/orders/{order_id}
+    case("order ok", "GET", "/users/1/orders/abc", _TOK),
+    case("order ok header lower-case", "GET", "/users/1/orders/abc", [["x-token", "tok"]]),
+    case("order ok header upper-case", "GET", "/users/1/orders/abc", [["X-TOKEN", "tok"]]),
+    case("order ok header mixed case", "GET", "/users/1/orders/abc", [["x-ToKeN", "tok"]]),
+    case("order header empty value", "GET", "/users/1/orders/abc", [["X-Token", ""]]),
+    case("order header repeated", "GET", "/users/1/orders/abc", [["X-Token", "one"], ["X-Token", "two"]]),
+    case("order header with underscore is not x-token", "GET", "/users/1/orders/abc", [["x_token", "tok"]]),
+    case("order header non-ascii latin-1", "GET", "/users/1/orders/abc", [["X-Token", "caf\u00e9"]]),
+    case("order missing header", "GET", "/users/1/orders/abc"),
+    case("order with cookie", "GET", "/users/1/orders/abc", _TOK + [["Cookie", "session=s3cr3t"]]),
+    case("order cookie among others", "GET", "/users/1/orders/abc", _TOK + [["Cookie", "a=1; session=xyz; b=2"]]),
+    case("order cookie quoted", "GET", "/users/1/orders/abc", _TOK + [["Cookie", 'session="q v"']]),
+    case("order cookie empty value", "GET", "/users/1/orders/abc", _TOK + [["Cookie", "session="]]),
+    case("order cookie repeated in one header", "GET", "/users/1/orders/abc", _TOK + [["Cookie", "session=a; session=b"]]),
+    case("order cookie other name only", "GET", "/users/1/orders/abc", _TOK + [["Cookie", "sessionid=x"]]),
+    case("order cookie in two headers", "GET", "/users/1/orders/abc",
+         _TOK + [["Cookie", "session=a"], ["Cookie", "session=b"]]),
+    case("order cookie in the second header", "GET", "/users/1/orders/abc",
+         _TOK + [["Cookie", "x=1"], ["Cookie", "session=b"]]),
+    case("order cookie non-ascii latin-1", "GET", "/users/1/orders/abc", _TOK + [["Cookie", "session=\u00e9t\u00e9"]]),
+    case("order cookie percent-encoded", "GET", "/users/1/orders/abc", _TOK + [["Cookie", "session=a%20b"]]),
+    case("order user_id 1 passes gt", "GET", "/users/1/orders/o", _TOK),
+    case("order user_id 0 fails gt", "GET", "/users/0/orders/o", _TOK),
+    case("order user_id -1 fails gt", "GET", "/users/-1/orders/o", _TOK),
+    case("order user_id text", "GET", "/users/abc/orders/o", _TOK),
+    case("order user_id 1.5", "GET", "/users/1.5/orders/o", _TOK),
+    case("order user_id 2.0", "GET", "/users/2.0/orders/o", _TOK),
+    case("order user_id beyond i64", "GET", "/users/99999999999999999999/orders/o", _TOK),
+    case("order order_id percent-encoded", "GET", "/users/1/orders/a%20b%C3%A9", _TOK),
+    case("order order_id numeric stays string", "GET", "/users/1/orders/007", _TOK),
+    case("order bad path and missing header", "GET", "/users/0/orders/x"),
+    case("order bad path, missing header, body ignored", "GET", "/users/abc/orders/x", _VJ,
+         '{"name":"","price":0,"tags":"x"}'),
+    # POST /offers: nested list of models
+    case("offer ok", "POST", "/offers", _VJ,
+         '{"title":"t","items":[{"name":"a","price":1},{"name":"b","price":2.5}]}'),
+    case("offer ok no items", "POST", "/offers", _VJ, '{"title":"t","items":[]}'),
+    case("offer ok float sum", "POST", "/offers", _VJ,
+         '{"title":"t","items":[{"name":"a","price":0.1},{"name":"b","price":0.2}]}'),
+    case("offer ok one int price", "POST", "/offers", _VJ, '{"title":"t","items":[{"name":"a","price":2}]}'),
+    case("offer missing everything", "POST", "/offers", _VJ, "{}"),
+    case("offer items not a list", "POST", "/offers", _VJ, '{"title":"t","items":"x"}'),
+    case("offer items null", "POST", "/offers", _VJ, '{"title":"t","items":null}'),
+    case("offer item not an object", "POST", "/offers", _VJ, '{"title":"t","items":[1,"a",null]}'),
+    case("offer nested errors with indexes", "POST", "/offers", _VJ,
+         '{"title":5,"items":[{"name":"a","price":1},{"name":"","price":0},{"price":"x","tags":[1]}]}'),
+    case("offer nested tag index", "POST", "/offers", _VJ,
+         '{"title":"t","items":[{"name":"a","price":1,"tags":["ok",7]}]}'),
+    case("offer nested malformed json", "POST", "/offers", _VJ, '{"title":"t","items":[{"name":"a",}]}'),
+    case("offer nested NaN", "POST", "/offers", _VJ, '{"title":"t","items":[{"name":"a","price":NaN}]}'),
+    case("offer nested Infinity", "POST", "/offers", _VJ, '{"title":"t","items":[{"name":"a","price":Infinity}]}'),
+]
+
 APPS = {
     "seed_app": SEED_CASES,
     "edge_app": EDGE_CASES,
@@ -375,6 +672,14 @@ APPS = {
     "errors_app": ERRORS_CASES,
     "params_app": PARAMS_CASES,
     "noslash_app": NOSLASH_CASES,
+    "validation_app": VALIDATION_CASES,
+}
+
+# Apps whose `GET /openapi.json` is also written, raw, to brisk/tests/golden/<file> (recorded
+# first, on the fresh server).
+OPENAPI_DOCS = {
+    "seed_app": "seed_openapi.json",
+    "validation_app": "validation_openapi.json",
 }
 
 
@@ -540,14 +845,32 @@ def versions() -> dict:
     return v
 
 
-def record_app(app: str, cases: list, index: int, out_dir: Path) -> Path:
+def record_openapi(app: str, port: int, out_dir: Path) -> Path:
+    """Writes the app's `GET /openapi.json` body, byte for byte as FastAPI served it."""
+    c = case("openapi document", "GET", "/openapi.json")
+    data, problems = exchange(build_request(c, port), port)
+    _, status, _, _, body = parse_response(data, "GET")
+    if status != 200 or problems:
+        raise RuntimeError(f"{app}: GET /openapi.json answered {status} ({'; '.join(problems)})")
+    json.loads(body)  # it must be JSON
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / OPENAPI_DOCS[app]
+    path.write_bytes(body)
+    print(f"{app}: openapi document ({len(body)} bytes) -> "
+          f"{path.relative_to(REPO_ROOT) if path.is_relative_to(REPO_ROOT) else path}")
+    return path
+
+
+def record_app(app: str, cases: list, index: int, out_dir: Path, openapi_only: bool = False) -> Path:
     port = pick_port(PREFERRED_PORT_BASE + index)
     vers = versions()
     with tempfile.NamedTemporaryFile("w+", prefix=f"oracle-{app}-", suffix=".log", delete=False) as log:
         proc = start_server(app, port, log)
         try:
             recorded = []
-            for c in cases:
+            if app in OPENAPI_DOCS:
+                record_openapi(app, port, out_dir)
+            for c in [] if openapi_only else cases:
                 try:
                     recorded.append(record_case(c, port))
                 except Exception as exc:  # keep going; report loudly
@@ -557,6 +880,8 @@ def record_app(app: str, cases: list, index: int, out_dir: Path) -> Path:
         log.seek(0)
         server_log = log.read()
     os.unlink(log.name)
+    if openapi_only:
+        return out_dir / OPENAPI_DOCS[app]
 
     doc = {
         "app": f"{app}.py",
@@ -586,6 +911,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("apps", nargs="*", help=f"apps to record (default: all of {', '.join(APPS)})")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output directory")
+    ap.add_argument("--openapi-only", action="store_true",
+                    help=f"write only the openapi documents (apps: {', '.join(OPENAPI_DOCS)})")
     args = ap.parse_args(argv)
     try:
         import fastapi  # noqa: F401
@@ -594,14 +921,18 @@ def main(argv=None) -> int:
         print("fastapi/uvicorn not importable: run with the oracle venv's python "
               "(see tools/oracle/README.md)", file=sys.stderr)
         return 2
-    names = args.apps or list(APPS)
+    names = args.apps or (list(OPENAPI_DOCS) if args.openapi_only else list(APPS))
     for name in names:
         if name.endswith(".py"):
             name = name[:-3]
         if name not in APPS:
             print(f"unknown app {name!r}; known: {', '.join(APPS)}", file=sys.stderr)
             return 2
-        record_app(name, APPS[name], list(APPS).index(name), args.out)
+        if args.openapi_only and name not in OPENAPI_DOCS:
+            print(f"{name} has no openapi document to record; those that do: {', '.join(OPENAPI_DOCS)}",
+                  file=sys.stderr)
+            return 2
+        record_app(name, APPS[name], list(APPS).index(name), args.out, args.openapi_only)
     return 0
 
 

@@ -17,6 +17,7 @@ const KEYS: &[&str] = &[
     "operation_id",
     "include_in_schema",
     "body_limit",
+    "responses",
 ];
 
 pub enum Status {
@@ -35,21 +36,150 @@ pub struct RouteAttr {
     pub operation_id: Option<LitStr>,
     pub include_in_schema: bool,
     pub body_limit: Option<usize>,
+    pub responses: Vec<DeclaredResponse>,
+}
+
+/// One entry of `responses = [...]`: `404`, `(404, "Item not found")` or
+/// `(409, "Item already exists", Message)`; the status may also be `"4XX"` or `"default"`.
+pub struct DeclaredResponse {
+    pub status: String,
+    pub description: Option<LitStr>,
+    pub ty: Option<syn::Type>,
+}
+
+const RESPONSES_USAGE: &str = "`responses` takes a list of statuses, each `404`, `(404, \"Item not found\")` or `(409, \"Item already exists\", Message)`";
+
+fn declared_status(cx: &mut Ctxt, e: &Expr) -> Option<String> {
+    match e {
+        Expr::Lit(ExprLit {
+            lit: Lit::Int(i), ..
+        }) => match i.base10_parse::<u16>() {
+            Ok(n) if (100..=599).contains(&n) => Some(n.to_string()),
+            _ => {
+                cx.error_spanned_by(e, "a declared status must be between 100 and 599");
+                None
+            }
+        },
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(s), ..
+        }) => {
+            let v = s.value();
+            let range = v.len() == 3 && v.as_bytes()[0].is_ascii_digit() && &v[1..] == "XX";
+            if v == "default" || range {
+                Some(v)
+            } else {
+                cx.error_spanned_by(
+                    e,
+                    "a declared status is a number, \"4XX\"-style or \"default\"",
+                );
+                None
+            }
+        }
+        _ => {
+            cx.error_spanned_by(e, RESPONSES_USAGE);
+            None
+        }
+    }
+}
+
+fn responses(cx: &mut Ctxt, value: &Expr) -> Vec<DeclaredResponse> {
+    let Expr::Array(array) = value else {
+        cx.error_spanned_by(value, RESPONSES_USAGE);
+        return Vec::new();
+    };
+    let mut out: Vec<DeclaredResponse> = Vec::new();
+    for elem in &array.elems {
+        let (status, description, ty) = match elem {
+            Expr::Tuple(t) if (1..=3).contains(&t.elems.len()) => {
+                let mut it = t.elems.iter();
+                let status = it.next().and_then(|e| declared_status(cx, e));
+                let description = match it.next() {
+                    Some(Expr::Lit(ExprLit {
+                        lit: Lit::Str(s), ..
+                    })) => Some(s.clone()),
+                    Some(other) => {
+                        cx.error_spanned_by(
+                            other,
+                            "the second element is the description, a string",
+                        );
+                        None
+                    }
+                    None => None,
+                };
+                let ty = match it.next() {
+                    Some(e) => {
+                        match syn::parse2::<syn::Type>(quote::ToTokens::to_token_stream(e)) {
+                            Ok(t) => Some(t),
+                            Err(_) => {
+                                cx.error_spanned_by(
+                                    e,
+                                    "the third element is the body's type, e.g. Message",
+                                );
+                                None
+                            }
+                        }
+                    }
+                    None => None,
+                };
+                (status, description, ty)
+            }
+            other => (declared_status(cx, other), None, None),
+        };
+        if let Some(status) = status {
+            if out.iter().any(|d| d.status == status) {
+                cx.error_spanned_by(elem, format!("status {status} is declared twice"));
+            } else {
+                out.push(DeclaredResponse {
+                    status,
+                    description,
+                    ty,
+                });
+            }
+        }
+    }
+    out
 }
 
 struct KeyValue {
     key: syn::Ident,
-    value: Expr,
+    /// `None` for a bare `key`: reported once the key is known to be valid.
+    value: Option<Expr>,
 }
 
 impl Parse for KeyValue {
     fn parse(input: ParseStream) -> syn::Result<Self> {
         let key = input.call(syn::ext::IdentExt::parse_any)?;
-        input
-            .parse::<Token![=]>()
-            .map_err(|e| syn::Error::new(e.span(), format!("expected `{key} = <value>`")))?;
+        if input.is_empty() || input.peek(Token![,]) {
+            return Ok(KeyValue { key, value: None });
+        }
+        input.parse::<Token![=]>().map_err(|e| {
+            syn::Error::new(
+                e.span(),
+                format!("expected `=` after `{key}`: write `{key} = <value>`"),
+            )
+        })?;
         let value = input.parse()?;
-        Ok(KeyValue { key, value })
+        Ok(KeyValue {
+            key,
+            value: Some(value),
+        })
+    }
+}
+
+/// An example value for `key`, for "needs a value" errors.
+fn example(key: &str) -> &'static str {
+    match key {
+        "status_code" => "status_code = 201",
+        "summary" => "summary = \"List items\"",
+        "description" => "description = \"...\"",
+        "tags" => "tags = [\"items\"]",
+        "deprecated" => "deprecated = true",
+        "operation_id" => "operation_id = \"list_items\"",
+        "include_in_schema" => "include_in_schema = false",
+        "body_limit" => "body_limit = 1048576",
+        "responses" => "responses = [(404, \"Item not found\")]",
+        "methods" => "methods = [\"GET\", \"HEAD\"]",
+        _ => "key = value",
     }
 }
 
@@ -138,13 +268,19 @@ fn method_list(cx: &mut Ctxt, value: &Expr) -> Vec<String> {
                 ),
             );
         } else if out.contains(&upper) {
-            cx.error_spanned_by(elem, format!("method `{upper}` is listed twice"));
+            cx.error_spanned_by(
+                elem,
+                format!("method `{upper}` is listed twice; remove one"),
+            );
         } else {
             out.push(upper);
         }
     }
     if out.is_empty() && array.elems.is_empty() {
-        cx.error_spanned_by(value, "`methods` must list at least one method");
+        cx.error_spanned_by(
+            value,
+            "`methods` must list at least one method, e.g. methods = [\"GET\"]",
+        );
     }
     out
 }
@@ -168,16 +304,37 @@ pub fn parse(cx: &mut Ctxt, attr: TokenStream, method: Option<&str>) -> Option<R
         operation_id: None,
         include_in_schema: true,
         body_limit: None,
+        responses: Vec::new(),
     };
     let mut seen: Vec<String> = Vec::new();
     let mut saw_methods = false;
     for KeyValue { key, value } in raw.pairs {
         let name = key.to_string();
-        if seen.contains(&name) {
-            cx.error_spanned_by(&key, format!("duplicate brisk route attribute `{name}`"));
+        let known = KEYS.contains(&name.as_str()) || (name == "methods" && method.is_none());
+        if known && seen.contains(&name) {
+            cx.error_spanned_by(
+                &key,
+                format!("`{name}` is given twice in this route attribute; keep one"),
+            );
             continue;
         }
         seen.push(name.clone());
+        if name == "methods" {
+            // Even without a value: the route has methods, so "needs methods" is not reported.
+            saw_methods = true;
+        }
+        let value = match value {
+            Some(value) => value,
+            None if known => {
+                cx.error_spanned_by(
+                    &key,
+                    format!("`{name}` needs a value, e.g. {}", example(&name)),
+                );
+                continue;
+            }
+            // Unknown: reported below; the value does not matter.
+            None => Expr::Verbatim(TokenStream::new()),
+        };
         match name.as_str() {
             "status_code" => out.status = status(cx, &value),
             "summary" => out.summary = lit_str(cx, &name, &value),
@@ -204,11 +361,22 @@ pub fn parse(cx: &mut Ctxt, attr: TokenStream, method: Option<&str>) -> Option<R
                     Ok(n) => out.body_limit = Some(n),
                     Err(e) => cx.syn_error(e),
                 },
-                _ => cx.error_spanned_by(&value, "`body_limit` takes a number of bytes"),
+                _ => cx.error_spanned_by(
+                    &value,
+                    "`body_limit` takes a number of bytes, e.g. body_limit = 1048576",
+                ),
             },
-            "methods" if method.is_none() => {
-                saw_methods = true;
-                out.methods = method_list(cx, &value);
+            "responses" => out.responses = responses(cx, &value),
+            "methods" if method.is_none() => out.methods = method_list(cx, &value),
+            "methods" => {
+                let m = method.unwrap_or_default();
+                cx.error_spanned_by(
+                    &key,
+                    format!(
+                        "`methods` is for #[brisk::route]; #[brisk::{}] answers {m} only. To answer several methods write #[brisk::route(\"/path\", methods = [\"{m}\", ...])]",
+                        m.to_ascii_lowercase()
+                    ),
+                );
             }
             _ => {
                 let mut accepted: Vec<&str> = KEYS.to_vec();
@@ -235,7 +403,17 @@ pub fn parse(cx: &mut Ctxt, attr: TokenStream, method: Option<&str>) -> Option<R
 }
 
 fn status(cx: &mut Ctxt, value: &Expr) -> Option<Status> {
+    const RANGE: &str = "status_code must be between 100 and 599";
+    const EXAMPLE: &str = "e.g. status_code = 201 or status_code = status::HTTP_201_CREATED";
     match value {
+        Expr::Unary(syn::ExprUnary {
+            op: syn::UnOp::Neg(_),
+            expr,
+            ..
+        }) if matches!(&**expr, Expr::Lit(_)) => {
+            cx.error_spanned_by(value, format!("{RANGE}, not a negative number; {EXAMPLE}"));
+            None
+        }
         Expr::Lit(ExprLit {
             lit: Lit::Int(i), ..
         }) => match i.base10_parse::<u16>() {
@@ -243,10 +421,7 @@ fn status(cx: &mut Ctxt, value: &Expr) -> Option<Status> {
             _ => {
                 cx.error_spanned_by(
                     value,
-                    format!(
-                        "status_code must be between 100 and 599, not {}; e.g. status_code = 201 or status_code = status::HTTP_201_CREATED",
-                        i.base10_digits()
-                    ),
+                    format!("{RANGE}, not {}; {EXAMPLE}", i.base10_digits()),
                 );
                 None
             }
@@ -254,7 +429,7 @@ fn status(cx: &mut Ctxt, value: &Expr) -> Option<Status> {
         Expr::Lit(_) => {
             cx.error_spanned_by(
                 value,
-                "status_code takes a number (201), a `brisk::status` constant or an `http::StatusCode`",
+                "status_code takes a number (201), a `brisk::status` constant (status::HTTP_201_CREATED) or an `http::StatusCode` (StatusCode::CREATED), without quotes",
             );
             None
         }

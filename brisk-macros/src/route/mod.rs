@@ -39,7 +39,23 @@ pub fn expand(attr: TokenStream, item: TokenStream, method: Option<&str>) -> Tok
     if !func.sig.generics.params.is_empty() || func.sig.generics.where_clause.is_some() {
         cx.error_spanned_by(
             &func.sig.generics,
-            "route handlers cannot be generic: each route calls one concrete function",
+            "route handlers cannot be generic: each route calls one concrete function; remove the generic parameters and use concrete types",
+        );
+    }
+    for arg in &func.sig.inputs {
+        if let syn::FnArg::Typed(pt) = arg {
+            if let Some(ty) = impl_trait(&pt.ty) {
+                cx.error_spanned_by(
+                    ty,
+                    "route handlers cannot be generic, and `impl Trait` in a parameter is a generic parameter; use a concrete type, e.g. `item_id: i64`",
+                );
+            }
+        }
+    }
+    if let Some(u) = &func.sig.unsafety {
+        cx.error_spanned_by(
+            u,
+            "route handlers cannot be `unsafe fn`: the route calls them like any safe function; remove `unsafe` and use an `unsafe` block inside",
         );
     }
     if let Some(v) = &func.sig.variadic {
@@ -50,35 +66,99 @@ pub fn expand(attr: TokenStream, item: TokenStream, method: Option<&str>) -> Tok
         .map(path_template::param_names)
         .unwrap_or_default();
     let inputs: Vec<&syn::FnArg> = func.sig.inputs.iter().collect();
-    let params = signature::classify(&mut cx, &inputs, &names);
+    let path_span = attr
+        .as_ref()
+        .map_or_else(proc_macro2::Span::call_site, |a| a.path.span());
+    let params = signature::classify(&mut cx, &inputs, &names, path_span);
     match (attr, pieces) {
         (Some(attr), Some(pieces)) if cx.is_empty() => {
             expand::expand(&func, &attr, &pieces, &params)
         }
-        _ => {
+        (attr, pieces) => {
             let mut func = func;
             for input in &mut func.sig.inputs {
                 if let syn::FnArg::Typed(pt) = input {
                     pt.attrs.retain(|a| !a.path().is_ident("brisk"));
                 }
             }
-            fallback(&func, cx)
+            fallback(&func, cx, attr.as_ref(), pieces.as_deref())
         }
     }
 }
 
-/// The user's function unchanged, plus the route item with a route that cannot be reached, so
-/// `routes![handler]` elsewhere adds no errors of its own.
-fn fallback(func: &ItemFn, cx: Ctxt) -> TokenStream {
+/// The first `impl Trait` in a parameter type, if any.
+fn impl_trait(ty: &syn::Type) -> Option<&syn::Type> {
+    use syn::{GenericArgument, PathArguments, Type};
+    match ty {
+        Type::ImplTrait(_) => Some(ty),
+        Type::Reference(r) => impl_trait(&r.elem),
+        Type::Paren(p) => impl_trait(&p.elem),
+        Type::Group(g) => impl_trait(&g.elem),
+        Type::Slice(s) => impl_trait(&s.elem),
+        Type::Array(a) => impl_trait(&a.elem),
+        Type::Tuple(t) => t.elems.iter().find_map(impl_trait),
+        Type::Path(p) => p.path.segments.iter().find_map(|s| match &s.arguments {
+            PathArguments::AngleBracketed(a) => a.args.iter().find_map(|g| match g {
+                GenericArgument::Type(t) => impl_trait(t),
+                _ => None,
+            }),
+            _ => None,
+        }),
+        _ => None,
+    }
+}
+
+/// The user's function unchanged, plus the route item with a route that cannot be reached and
+/// whatever of `PATH`, `STATUS` and `path(..)` is known, so that `routes![handler]` or
+/// `handler::path(id)` elsewhere adds no errors of its own.
+fn fallback(
+    func: &ItemFn,
+    cx: Ctxt,
+    attr: Option<&attr::RouteAttr>,
+    pieces: Option<&[path_template::Piece]>,
+) -> TokenStream {
     let errors = cx.into_compile_errors();
+    if func.sig.receiver().is_some() {
+        // A method: the attribute sits in an `impl` or `trait`, where the route item (a
+        // struct) cannot go; the error alone says what to do.
+        return quote! { #errors #func };
+    }
     let name = &func.sig.ident;
     let vis = &func.vis;
+    let path_const = attr.map(|a| {
+        let path = &a.path;
+        let status = match &a.status {
+            Some(attr::Status::Literal(n)) => *n,
+            _ => 200,
+        };
+        quote! {
+            pub const PATH: &'static str = #path;
+            pub const STATUS: u16 = #status;
+        }
+    });
+    let path_fn = pieces.map(|pieces| {
+        let args = path_template::param_names(pieces).into_iter().map(|n| {
+            let id = expand::param_ident(n);
+            quote!(#id: impl ::std::fmt::Display)
+        });
+        quote! {
+            #[allow(unused_variables)]
+            pub fn path(#(#args),*) -> ::std::string::String {
+                ::core::unreachable!()
+            }
+        }
+    });
     quote! {
         #errors
         #func
         #[allow(non_camel_case_types)]
         #[doc(hidden)]
         #vis struct #name {}
+        #[allow(dead_code)]
+        impl #name {
+            #path_const
+            #path_fn
+        }
         impl ::brisk::__private::Endpoint for #name {
             const ROUTE: ::brisk::__private::Route = {
                 fn __brisk_unreachable(_: ::brisk::__private::Request) -> ::brisk::__private::HandlerFuture {

@@ -111,11 +111,44 @@ fn binding_name(pat: &Pat) -> Option<String> {
 
 const USAGE: &str = "handler parameters are: a name from the path template (`item_id: i64`), a query parameter (`name: String`, `limit: Option<u32>`, `tags: Vec<String>`), one JSON body (`item: Item`), or an explicit `Path<T>`, `Query<T>`, `Header<T>`, `Cookie<T>`, `Json<T>`, `State<T>`, `&Request`, `&mut ResponseHandle`";
 
-pub fn classify(cx: &mut Ctxt, inputs: &[&FnArg], path_names: &[&str]) -> Vec<Param> {
-    let mut out = Vec::new();
+/// `T` for a parameter written `&T`, as the by-value type to suggest.
+fn owned_suggestion(elem: &Type) -> String {
+    match elem {
+        Type::Path(p) if p.path.is_ident("str") => "String".to_owned(),
+        Type::Slice(s) => format!("Vec<{}>", owned_suggestion(&s.elem)),
+        other => quote::ToTokens::to_token_stream(other)
+            .to_string()
+            .replace(" < ", "<")
+            .replace(" >", ">")
+            .replace(" ,", ",")
+            .replace(" :: ", "::"),
+    }
+}
+
+/// The binding name of a handler parameter, if it has one.
+fn binding_of(arg: &FnArg) -> Option<String> {
+    match arg {
+        FnArg::Typed(pt) => binding_name(&pt.pat),
+        FnArg::Receiver(_) => None,
+    }
+}
+
+pub fn classify(
+    cx: &mut Ctxt,
+    inputs: &[&FnArg],
+    path_names: &[&str],
+    path_span: proc_macro2::Span,
+) -> Vec<Param> {
+    let mut out: Vec<Param> = Vec::new();
+    // Set once an explicit `Path<T>` parameter is reported: a `{name}` of the path it fails to
+    // cover is the same mistake, and is not reported again.
+    let mut bad_path_wrapper = false;
     for arg in inputs {
         let FnArg::Typed(pt) = arg else {
-            cx.error_spanned_by(arg, "route handlers are free functions: remove `self`");
+            cx.error_spanned_by(
+                arg,
+                "route handlers are free functions, not methods: remove `self` and move the handler out of the `impl` block; share data with `State<T>`",
+            );
             continue;
         };
         let name = binding_name(&pt.pat);
@@ -125,7 +158,7 @@ pub fn classify(cx: &mut Ctxt, inputs: &[&FnArg], path_names: &[&str]) -> Vec<Pa
             if name.is_none() {
                 cx.error_spanned_by(
                     &pt.pat,
-                    format!("a {what} parameter is named by its binding: write `item_id: {what}<T>` or `{what}(item_id): {what}<T>`"),
+                    format!("a `{what}` parameter is named by its binding, which must be a plain name: write `item_id: {what}<T>` or `{what}(item_id): {what}<T>`"),
                 );
             }
             name.clone()
@@ -136,12 +169,28 @@ pub fn classify(cx: &mut Ctxt, inputs: &[&FnArg], path_names: &[&str]) -> Vec<Pa
                 match (r.mutability.is_some(), target.as_deref()) {
                     (true, Some("ResponseHandle")) => Kind::Handle,
                     (false, Some("Request")) => Kind::RequestRef,
-                    (true, _) => {
-                        cx.error_spanned_by(ty, "only the response handle is taken by mutable reference: `response: &mut ResponseHandle`");
+                    (true, Some("Request")) => {
+                        cx.error_spanned_by(ty, "the request is read-only: take it as `request: &Request` (or own it: `request: Request`); change the response through `response: &mut ResponseHandle`");
                         continue;
                     }
-                    (false, _) => {
-                        cx.error_spanned_by(ty, format!("only the request is taken by reference (`request: &Request`); take other parameters by value. {USAGE}"));
+                    (false, Some("ResponseHandle")) => {
+                        cx.error_spanned_by(ty, "take the response handle by mutable reference: `response: &mut ResponseHandle`");
+                        continue;
+                    }
+                    (mutable, _) => {
+                        let what = if mutable {
+                            "a `&mut` reference (only `&mut ResponseHandle` is)"
+                        } else {
+                            "a reference (only `&Request` is)"
+                        };
+                        cx.error_spanned_by(
+                            ty,
+                            format!(
+                                "a handler parameter cannot be {what}; take it by value: `{}: {}`. {USAGE}",
+                                name.as_deref().unwrap_or("value"),
+                                owned_suggestion(&r.elem)
+                            ),
+                        );
                         continue;
                     }
                 }
@@ -159,11 +208,30 @@ pub fn classify(cx: &mut Ctxt, inputs: &[&FnArg], path_names: &[&str]) -> Vec<Pa
                 };
                 match (ident.as_str(), wrapper, inner) {
                     (_, Some((w, source)), Some(inner)) => {
-                        let Some(n) = need_name(cx, w) else { continue };
+                        let Some(n) = need_name(cx, w) else {
+                            bad_path_wrapper |= source == Source::Path;
+                            continue;
+                        };
                         if source == Source::Path && !path_names.contains(&n.as_str()) {
+                            bad_path_wrapper = true;
+                            let uncovered: Vec<String> = path_names
+                                .iter()
+                                .filter(|p| {
+                                    !inputs.iter().any(|a| binding_of(a).as_deref() == Some(**p))
+                                })
+                                .map(|p| format!("`{{{p}}}`"))
+                                .collect();
+                            let fix = if uncovered.is_empty() {
+                                format!("add `{{{n}}}` to the path, or take `{n}: Query<T>` if it is a query parameter")
+                            } else {
+                                format!(
+                                    "the path has {}: rename the parameter to match, or write `{{{n}}}` in the path",
+                                    uncovered.join(" and ")
+                                )
+                            };
                             cx.error_spanned_by(
                                 &pt.pat,
-                                format!("`{n}` is a `Path` parameter, but the route's path has no `{{{n}}}`; add `{{{n}}}` to the path or rename the parameter"),
+                                format!("`{n}` is a `Path` parameter, but the route's path has no `{{{n}}}`; {fix}"),
                             );
                         }
                         let wire_name = if source == Source::Header {
@@ -216,46 +284,53 @@ pub fn classify(cx: &mut Ctxt, inputs: &[&FnArg], path_names: &[&str]) -> Vec<Pa
         if !named && (attrs.default.is_some() || attrs.alias.is_some() || attrs.has_constraints()) {
             cx.error_spanned_by(&pt.pat, "`#[brisk(...)]` on a parameter applies to path, query, header and cookie parameters; put constraints on the body's fields instead");
         }
+        let again = |f: fn(&Kind) -> bool| f(&kind) && out.iter().any(|p| f(&p.kind));
+        if again(|k| matches!(k, Kind::Body { .. })) {
+            let first = out
+                .iter()
+                .find(|p| matches!(p.kind, Kind::Body { .. }))
+                .and_then(|p| p.name.as_deref())
+                .unwrap_or("_");
+            cx.error_spanned_by(
+                arg,
+                format!("a handler reads at most one JSON body, but `{first}` and `{}` would both be the body; put the fields in one struct, or mark scalars as `Query<T>`/`Path<T>`", name.as_deref().unwrap_or("_")),
+            );
+        } else if again(|k| matches!(k, Kind::Handle)) {
+            cx.error_spanned_by(arg, "the response handle is taken twice: take `&mut ResponseHandle` once and remove this parameter");
+        } else if again(|k| matches!(k, Kind::RequestRef | Kind::RequestOwned)) {
+            cx.error_spanned_by(arg, "the request is taken twice: take it once (`&Request` or `Request`) and remove this parameter");
+        }
         out.push(Param { name, kind, attrs });
     }
 
-    // Cross-parameter checks.
-    let bodies: Vec<&Param> = out
-        .iter()
-        .filter(|p| matches!(p.kind, Kind::Body { .. }))
-        .collect();
-    if bodies.len() > 1 {
-        let names: Vec<String> = bodies
-            .iter()
-            .map(|p| format!("`{}`", p.name.as_deref().unwrap_or("_")))
-            .collect();
-        cx.error_at(
-            proc_macro2::Span::call_site(),
-            format!("a handler reads at most one JSON body, but {} would all be the body; put the fields in one struct, or mark scalars as `Query<T>`/`Path<T>`", names.join(" and ")),
-        );
-    }
-    let count = |f: fn(&Kind) -> bool| out.iter().filter(|p| f(&p.kind)).count();
-    if count(|k| matches!(k, Kind::Handle)) > 1 {
-        cx.error_at(
-            proc_macro2::Span::call_site(),
-            "take `&mut ResponseHandle` once",
-        );
-    }
-    if count(|k| matches!(k, Kind::RequestRef | Kind::RequestOwned)) > 1 {
-        cx.error_at(
-            proc_macro2::Span::call_site(),
-            "take the request once (`&Request` or `Request`)",
-        );
-    }
-    for name in path_names {
-        let found = out.iter().any(|p| {
-            matches!(&p.kind, Kind::Named { source: Source::Path, wire_name, .. } if wire_name == name)
-        });
-        if !found {
-            cx.error_at(
-                proc_macro2::Span::call_site(),
-                format!("the path has `{{{name}}}` but the handler has no parameter named `{name}`; add one, e.g. `{name}: i64`, or take `{name}: Path<T>`"),
-            );
+    // Each `{name}` of the path needs a parameter.
+    if !bad_path_wrapper {
+        for name in path_names {
+            let found = out.iter().any(|p| {
+                matches!(&p.kind, Kind::Named { source: Source::Path, wire_name, .. } if wire_name == name)
+            });
+            if !found {
+                let elsewhere = out
+                    .iter()
+                    .find(|p| p.name.as_deref() == Some(*name))
+                    .map(|p| match &p.kind {
+                        Kind::Named {
+                            wrapper: Some(w), ..
+                        } => format!("a `{w}` parameter"),
+                        Kind::Body { .. } => "the JSON body".to_owned(),
+                        Kind::State { .. } => "a `State` parameter".to_owned(),
+                        _ => "not a path parameter".to_owned(),
+                    });
+                let fix = if let Some(what) = elsewhere {
+                    format!("the parameter `{name}` is {what}; take it as `{name}: i64` (any scalar type) or `{name}: Path<T>`")
+                } else {
+                    format!("add one, e.g. `{name}: i64`, or take `{name}: Path<T>`")
+                };
+                cx.error_at(
+                    path_span,
+                    format!("the path has `{{{name}}}` but the handler has no path parameter named `{name}`; {fix}"),
+                );
+            }
         }
     }
     out

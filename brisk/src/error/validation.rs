@@ -169,6 +169,7 @@ impl IntoResponse for ValidationError {
 pub struct Errors {
     details: Vec<ErrorDetail>,
     fatal: Option<Response>,
+    alone: Option<ErrorDetail>,
 }
 
 impl Errors {
@@ -182,6 +183,15 @@ impl Errors {
         self.details.push(detail);
     }
 
+    /// Records a problem that is reported alone: the 422 lists it and no other (the first one
+    /// wins). FastAPI parses the JSON body before it validates anything and stops at a
+    /// malformed one, so `json_invalid` is such a problem.
+    pub fn push_alone(&mut self, detail: ErrorDetail) {
+        if self.alone.is_none() {
+            self.alone = Some(detail);
+        }
+    }
+
     /// Ends the request with `response` (the first one wins).
     pub fn fail(&mut self, response: Response) {
         if self.fatal.is_none() {
@@ -191,14 +201,18 @@ impl Errors {
 
     /// Whether nothing was recorded.
     pub fn is_empty(&self) -> bool {
-        self.details.is_empty() && self.fatal.is_none()
+        self.details.is_empty() && self.fatal.is_none() && self.alone.is_none()
     }
 
-    /// The fatal response if there is one, else the validation error.
+    /// The fatal response if there is one, else the validation error (only the problem
+    /// reported alone, if there is one).
     pub fn into_result(self) -> Result<ValidationError, Box<Response>> {
-        match self.fatal {
-            Some(res) => Err(Box::new(res)),
-            None => Ok(ValidationError {
+        match (self.fatal, self.alone) {
+            (Some(res), _) => Err(Box::new(res)),
+            (None, Some(alone)) => Ok(ValidationError {
+                errors: vec![alone],
+            }),
+            (None, None) => Ok(ValidationError {
                 errors: self.details,
             }),
         }

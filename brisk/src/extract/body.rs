@@ -5,9 +5,11 @@ use std::borrow::Cow;
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 
+use super::json_syntax::{self, Problem};
 use super::Request;
 use crate::error::{ErrorDetail, Errors, Loc};
 use crate::model::Model;
+use crate::response::IntoResponse;
 
 /// Whether a `content-type` is JSON: `application/json` (with any parameters such as
 /// `charset`) or `application/<anything>+json`, as FastAPI ≥0.132 accepts.
@@ -36,10 +38,15 @@ fn body_loc() -> Vec<Loc> {
     vec![Loc::from("body")]
 }
 
-/// Parses the buffered body as JSON, recording FastAPI's 422 errors: `missing` for an empty
-/// body, `model_attributes_type` for a body not declared as JSON (FastAPI ≥0.132), and
-/// `json_invalid` with the character offset for malformed JSON (including NaN, infinities,
-/// numbers out of range, lone surrogates and nesting deeper than 128).
+/// Parses the buffered body as JSON, recording FastAPI's errors: `missing` for an empty
+/// body, `model_attributes_type` for a body not declared as JSON (FastAPI ≥0.132), and for a
+/// body that does not parse, `json_invalid` with Python's message and character offset — the
+/// only error of the request, as FastAPI parses the body before validating anything. A body
+/// that is not UTF-8, nests deeper than 127 levels or holds an integer of more than 4300 digits
+/// is answered 400 `There was an error parsing the body`, as FastAPI answers what `json.loads`
+/// fails on outside its decoder. A leading UTF-8 byte-order mark is skipped, as Python does.
+/// NaN, infinities, numbers beyond `f64` and lone surrogates, which Python accepts, are
+/// `json_invalid` (decision 0002).
 pub fn parse_json_body(req: &Request, errors: &mut Errors) -> Option<Value> {
     let bytes = req.body();
     if bytes.is_empty() {
@@ -65,13 +72,33 @@ pub fn parse_json_body(req: &Request, errors: &mut Errors) -> Option<Value> {
         ));
         return None;
     }
-    match serde_json::from_slice(bytes) {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        errors.fail(unparseable());
+        return None;
+    };
+    match serde_json::from_str(text) {
         Ok(v) => Some(v),
         Err(e) => {
-            errors.push(json_invalid(bytes, &e));
+            match json_syntax::first_problem(text) {
+                Some(Problem::Syntax { msg, pos }) => errors.push_alone(json_invalid(pos, msg)),
+                Some(Problem::Unparseable) => errors.fail(unparseable()),
+                None => {
+                    // serde_json and the scanner disagree: should not happen; say where serde
+                    // stopped.
+                    tracing::warn!(error = %e, "JSON body refused by serde_json only");
+                    let pos = char_offset(text, e.line(), e.column());
+                    errors.push_alone(json_invalid(pos, "Expecting value"));
+                }
+            }
             None
         }
     }
+}
+
+/// FastAPI's answer when reading the body fails outside the JSON decoder.
+fn unparseable() -> crate::response::Response {
+    crate::error::HttpError::bad_request("There was an error parsing the body").into_response()
 }
 
 /// Reads the JSON body into a [`Model`], with every validation error at once.
@@ -96,79 +123,30 @@ pub fn json_body<T: DeserializeOwned>(req: &Request, errors: &mut Errors) -> Opt
 
 /// `json_invalid` as FastAPI reports it: `loc` is `["body", <character offset>]`, `ctx.error`
 /// Python's `json` module message.
-fn json_invalid(bytes: &[u8], e: &serde_json::Error) -> ErrorDetail {
-    let offset = if e.is_eof() {
-        // Python points past the end of a truncated document.
-        String::from_utf8_lossy(bytes).chars().count()
-    } else {
-        char_offset(bytes, e.line(), e.column())
-    };
-    let message = e.to_string();
-    let python = if e.is_eof() {
-        if message.contains("EOF while parsing an object") {
-            "Expecting ',' delimiter"
-        } else if message.contains("EOF while parsing a string") {
-            "Unterminated string starting at"
-        } else {
-            "Expecting value"
-        }
-    } else if message.contains("expected `,` or `}`") || message.contains("expected `,` or `]`") {
-        "Expecting ',' delimiter"
-    } else if message.contains("expected `:`") {
-        "Expecting ':' delimiter"
-    } else if message.contains("key must be a string") {
-        "Expecting property name enclosed in double quotes"
-    } else if message.contains("trailing characters") {
-        "Extra data"
-    } else {
-        "Expecting value"
-    };
+fn json_invalid(pos: usize, msg: &'static str) -> ErrorDetail {
     ErrorDetail::new(
         "json_invalid",
-        vec![Loc::from("body"), Loc::Index(offset)],
+        vec![Loc::from("body"), Loc::Index(pos)],
         "JSON decode error",
         json!({}),
     )
-    .with_ctx(json!({ "error": python }))
+    .with_ctx(json!({ "error": msg }))
 }
 
-/// serde_json reports 1-based line and column (in bytes) of the failure; Python reports the
-/// 0-based character offset of the token that failed.
-fn char_offset(bytes: &[u8], line: usize, column: usize) -> usize {
-    let text = String::from_utf8_lossy(bytes);
-    let mut offset_bytes = 0;
+/// The character offset of serde_json's 1-based line and (byte) column.
+fn char_offset(text: &str, line: usize, column: usize) -> usize {
+    let mut offset = 0;
     for (i, l) in text.split_inclusive('\n').enumerate() {
         if i + 1 == line {
-            offset_bytes += column.saturating_sub(1).min(l.len());
+            offset += column.saturating_sub(1).min(l.len());
             break;
         }
-        offset_bytes += l.len();
+        offset += l.len();
     }
-    let offset_bytes = text.floor_char_boundary_compat(offset_bytes.min(text.len()));
-    // serde reports where it gave up; Python points at the start of the failing token, e.g.
-    // the `t` of a misspelt `tru`.
-    let before = &text[..offset_bytes];
-    let word = before.trim_end();
-    let token_start = word.trim_end_matches(|c: char| c.is_alphanumeric() || "+-._".contains(c));
-    let at = if token_start.len() < word.len() {
-        token_start.len()
-    } else {
-        offset_bytes
-    };
-    text[..at].chars().count()
-}
-
-trait FloorCharBoundary {
-    fn floor_char_boundary_compat(&self, i: usize) -> usize;
-}
-
-impl FloorCharBoundary for str {
-    fn floor_char_boundary_compat(&self, mut i: usize) -> usize {
-        while i > 0 && !self.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
     }
+    text[..offset].chars().count()
 }
 
 fn data_error(value: &Value, e: serde_path_to_error::Error<serde_json::Error>) -> ErrorDetail {
@@ -237,21 +215,11 @@ fn data_error(value: &Value, e: serde_path_to_error::Error<serde_json::Error>) -
 
 #[cfg(test)]
 mod tests {
-    use super::json_invalid;
-    use crate::error::Loc;
+    use super::char_offset;
 
     #[test]
-    fn offsets_match_python() {
-        // Python's `json.loads` positions (`e.pos`), the first two from reference §7.2.
-        let cases: [(&[u8], usize); 4] = [
-            (br#"{"name":"a","price":}"#, 20),
-            (br#"{"name":"a""#, 11),
-            (b"{\n  \"a\": tru }", 9),
-            ("{\"é\": ]".as_bytes(), 6),
-        ];
-        for (body, want) in cases {
-            let e = serde_json::from_slice::<serde_json::Value>(body).unwrap_err();
-            assert_eq!(json_invalid(body, &e).loc[1], Loc::Index(want), "{e}");
-        }
+    fn serde_positions_as_characters() {
+        assert_eq!(char_offset("{\"é\": ]", 1, 8), 6);
+        assert_eq!(char_offset("{\n  \"a\": tru }", 2, 8), 9);
     }
 }

@@ -10,6 +10,7 @@
 //! This module knows nothing of routing or serving: it sees a [`Request`] that routing built.
 
 mod body;
+mod json_syntax;
 mod param;
 mod request;
 mod wrappers;

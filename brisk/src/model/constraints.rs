@@ -277,7 +277,31 @@ macro_rules! constrained_number {
         }
     )*};
 }
-constrained_number!(i8, i16, i32, i64, isize, u8, u16, u32, u64, usize, f32, f64);
+constrained_number!(i8, i16, i32, i64, isize, u8, u16, u32, u64, usize);
+
+/// pydantic stores a float field's bounds as floats: `Field(gt=0)` on a `float` reports
+/// `ctx: {"gt": 0.0}` (the message keeps the bound as written: "greater than 0").
+fn float_ctx(mut v: Violation) -> Violation {
+    if let Value::Object(ctx) = &mut v.ctx {
+        for bound in ctx.values_mut() {
+            if let Some(f) = bound.as_f64().filter(|_| !bound.is_f64()) {
+                *bound = json!(f);
+            }
+        }
+    }
+    v
+}
+
+macro_rules! constrained_float {
+    ($($t:ty),*) => {$(
+        impl Constrained for $t {
+            fn violation(&self, c: &Constraints) -> Option<Violation> {
+                check_number(f64::from(*self), c).map(float_ctx)
+            }
+        }
+    )*};
+}
+constrained_float!(f32, f64);
 
 impl<T: Constrained> Constrained for Option<T> {
     fn violation(&self, c: &Constraints) -> Option<Violation> {
@@ -360,6 +384,10 @@ mod tests {
             check_number(0.25, &f).unwrap().msg,
             "Input should be greater than or equal to 0.5"
         );
+
+        let v = 0.0f64.violation(&n).unwrap();
+        assert_eq!(v.msg, "Input should be greater than 0");
+        assert_eq!(v.ctx.to_string(), r#"{"gt":0.0}"#);
 
         let l = Constraints {
             min_length: Some(1),

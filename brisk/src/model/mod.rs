@@ -30,7 +30,9 @@ mod schema;
 pub use constraints::{
     check_len, check_number, check_str, Bound, Constrained, Constraints, Pattern, Violation,
 };
-pub use schema::{schema_with_constraints, title_case, SchemaGen};
+pub use schema::{
+    param_schema_with_constraints, param_title, schema_with_constraints, title_case, SchemaGen,
+};
 
 use serde_json::Value;
 

@@ -66,9 +66,50 @@ pub fn title_case(name: &str) -> String {
         .join(" ")
 }
 
-/// Adds a parameter's or field's constraints to its schema, as pydantic writes them (for an
-/// optional value, to the non-null branch).
+/// Python's `str.title()`: `x-token` → `X-Token`, `item_id` → `Item_Id`.
+fn py_title(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut prev_letter = false;
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            if prev_letter {
+                out.extend(c.to_lowercase());
+            } else {
+                out.extend(c.to_uppercase());
+            }
+            prev_letter = true;
+        } else {
+            out.push(c);
+            prev_letter = false;
+        }
+    }
+    out
+}
+
+/// A parameter's title as FastAPI writes it, from its name on the wire: `item_id` →
+/// `Item Id`, `x-token` → `X-Token`.
+///
+/// ```
+/// assert_eq!(brisk::model::param_title("x-token"), "X-Token");
+/// assert_eq!(brisk::model::param_title("item_id"), "Item Id");
+/// ```
+pub fn param_title(wire_name: &str) -> String {
+    py_title(wire_name).replace('_', " ")
+}
+
+/// Adds a field's constraints to its schema, as pydantic writes them (for an optional value,
+/// to the non-null branch).
 pub fn schema_with_constraints(schema: Value, c: &super::Constraints) -> Map<String, Value> {
+    constrained(schema, c, false)
+}
+
+/// Adds a parameter's constraints to its schema: FastAPI writes `minLength` before
+/// `maxLength` there, where a model field has them the other way round.
+pub fn param_schema_with_constraints(schema: Value, c: &super::Constraints) -> Map<String, Value> {
+    constrained(schema, c, true)
+}
+
+fn constrained(schema: Value, c: &super::Constraints, min_first: bool) -> Map<String, Value> {
     let mut map = match schema {
         Value::Object(m) => m,
         other => {
@@ -79,18 +120,20 @@ pub fn schema_with_constraints(schema: Value, c: &super::Constraints) -> Map<Str
     };
     if let Some(Value::Array(branches)) = map.get_mut("anyOf") {
         if let Some(Value::Object(first)) = branches.first_mut() {
-            add_constraints(first, c);
+            add_constraints(first, c, min_first);
             return map;
         }
     }
-    add_constraints(&mut map, c);
+    add_constraints(&mut map, c, min_first);
     map
 }
 
-fn add_constraints(map: &mut Map<String, Value>, c: &super::Constraints) {
+fn add_constraints(map: &mut Map<String, Value>, c: &super::Constraints, min_first: bool) {
     let is_array = map.get("type").and_then(Value::as_str) == Some("array");
+    // pydantic keeps a float field's bounds as floats: `Field(gt=0)` → `"exclusiveMinimum": 0.0`.
+    let is_float = map.get("type").and_then(Value::as_str) == Some("number");
     let num = |b: &super::Bound| -> Value {
-        if b.is_int {
+        if b.is_int && !is_float {
             b.text
                 .parse::<i64>()
                 .map(Value::from)
@@ -119,11 +162,11 @@ fn add_constraints(map: &mut Map<String, Value>, c: &super::Constraints) {
     } else {
         ("maxLength", "minLength")
     };
-    if let Some(n) = c.max_length {
-        map.insert(max_key.to_owned(), Value::from(n));
-    }
-    if let Some(n) = c.min_length {
-        map.insert(min_key.to_owned(), Value::from(n));
+    let max = c.max_length.map(|n| (max_key, n));
+    let min = c.min_length.map(|n| (min_key, n));
+    let order = if min_first { [min, max] } else { [max, min] };
+    for (key, n) in order.into_iter().flatten() {
+        map.insert(key.to_owned(), Value::from(n));
     }
     if let Some(p) = &c.pattern {
         map.insert("pattern".to_owned(), Value::from(p.source()));

@@ -14,7 +14,7 @@ use brisk_openapi::{
 };
 use serde_json::{json, Map, Value};
 
-use crate::model::{schema_with_constraints, title_case, SchemaGen};
+use crate::model::{param_schema_with_constraints, param_title, title_case, SchemaGen};
 use crate::routing::Route;
 
 pub use pages::{docs_html, redoc_html};
@@ -179,7 +179,7 @@ fn operation(route: &Route, method: &str, gen: &mut SchemaGen) -> (Operation, bo
     if let Some(doc) = doc {
         for p in doc.params {
             let mut schema = match p.constraints {
-                Some(c) => schema_with_constraints((p.schema)(), c),
+                Some(c) => param_schema_with_constraints((p.schema)(), c()),
                 None => match (p.schema)() {
                     Value::Object(m) => m,
                     _ => Map::new(),
@@ -188,7 +188,7 @@ fn operation(route: &Route, method: &str, gen: &mut SchemaGen) -> (Operation, bo
             if let Some(default) = p.default {
                 schema.insert("default".to_owned(), default());
             }
-            schema.insert("title".to_owned(), Value::String(title_case(p.ident)));
+            schema.insert("title".to_owned(), Value::String(param_title(p.name)));
             parameters.push(Parameter {
                 name: p.name.to_owned(),
                 location: p.location,
@@ -200,6 +200,7 @@ fn operation(route: &Route, method: &str, gen: &mut SchemaGen) -> (Operation, bo
             request_body = Some(RequestBody {
                 content: json_content(body(gen)),
                 required: true,
+                required_first: !parameters.is_empty(),
             });
         }
         response_doc = (doc.response)(gen);

@@ -59,8 +59,8 @@ pub struct ParamDoc {
     pub required: bool,
     /// Its JSON Schema.
     pub schema: fn() -> Value,
-    /// Its constraints.
-    pub constraints: Option<&'static Constraints>,
+    /// Its constraints (a function, so a `const` can name the `static` that holds them).
+    pub constraints: Option<fn() -> &'static Constraints>,
     /// Its default, as JSON.
     pub default: Option<fn() -> Value>,
 }

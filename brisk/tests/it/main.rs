@@ -22,12 +22,17 @@
 //!   connection goes on serving.
 //! - [`layers`] — apps wrapped in tower layers (`TraceLayer`, a layer that adds a body to a
 //!   204) still answer like FastAPI and the final stage still strips bodies.
+//! - [`validation`] — `validation_app.json` replayed on the `validation` example; its differences.
+//! - [`fuzz`] — proptest on the `validation` example: no input gets a 5xx or a non-JSON 4xx.
 
 mod apps;
 mod differences;
+mod fuzz;
 mod golden;
 mod harness;
 mod keepalive;
 mod layers;
+mod openapi;
 mod replay;
+mod validation;
 mod wire;

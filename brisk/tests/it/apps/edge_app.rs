@@ -31,12 +31,12 @@ async fn d204_resp_body() -> Response {
     Response::with_content("oops").status_code(204)
 }
 
-#[brisk::delete("/d204/json-resp")]
+#[brisk::delete("/d204/json-resp", responses = [204])]
 async fn d204_json_resp() -> JsonResponse {
     JsonResponse::new(Value::Null).status_code(204)
 }
 
-#[brisk::delete("/d204/runtime")]
+#[brisk::delete("/d204/runtime", responses = [204])]
 async fn d204_runtime(response: &mut ResponseHandle) -> Value {
     response.set_status(204);
     json!({ "x": 1 })
@@ -50,7 +50,7 @@ async fn d204_response_class() {}
 #[brisk::get("/n304", status_code = 304)]
 async fn n304() {}
 
-#[brisk::get("/n304/resp")]
+#[brisk::get("/n304/resp", responses = [304])]
 async fn n304_resp() -> Response {
     Response::new(304).header("ETag", "\"abc\"")
 }
@@ -89,7 +89,7 @@ async fn jr() -> JsonResponse {
         .header("Content-Language", "en-US")
 }
 
-#[brisk::post("/jr201")]
+#[brisk::post("/jr201", responses = [201])]
 async fn jr201() -> JsonResponse {
     JsonResponse::new(json!({ "id": 42 }))
         .status_code(201)
@@ -118,17 +118,17 @@ async fn inj_dup(response: &mut ResponseHandle) -> Value {
     json!({ "ok": true })
 }
 
-#[brisk::post("/deco-vs-resp", status_code = 201)]
+#[brisk::post("/deco-vs-resp", status_code = 201, responses = [200])]
 async fn deco_vs_resp() -> JsonResponse {
     JsonResponse::new(json!({ "which": "returned response" })).status_code(200)
 }
 
-#[brisk::post("/deco-vs-resp-default", status_code = 201)]
+#[brisk::post("/deco-vs-resp-default", status_code = 201, responses = [200])]
 async fn deco_vs_resp_default() -> JsonResponse {
     JsonResponse::new(json!({ "which": "returned response, no status" }))
 }
 
-#[brisk::post("/deco-vs-runtime", status_code = 201)]
+#[brisk::post("/deco-vs-runtime", status_code = 201, responses = [202])]
 async fn deco_vs_runtime(response: &mut ResponseHandle) -> Value {
     response.set_status(202);
     json!({ "which": "runtime" })

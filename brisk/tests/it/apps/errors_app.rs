@@ -25,7 +25,7 @@ impl IntoResponse for UnicornException {
     }
 }
 
-#[brisk::get("/hx/{item_id}")]
+#[brisk::get("/hx/{item_id}", responses = [404])]
 async fn hx(item_id: String) -> Result<Value, HttpError> {
     match ITEMS.iter().find(|(k, _)| *k == item_id) {
         Some((_, item)) => Ok(json!({ "item": item })),
@@ -33,14 +33,14 @@ async fn hx(item_id: String) -> Result<Value, HttpError> {
     }
 }
 
-#[brisk::get("/hx-headers")]
+#[brisk::get("/hx-headers", responses = [401])]
 async fn hx_headers() -> Result<Value, HttpError> {
     Err(HttpError::new(401, "Not authenticated")
         .header("WWW-Authenticate", "Bearer")
         .header("X-Error", "There goes my error"))
 }
 
-#[brisk::get("/hx-nodetail")]
+#[brisk::get("/hx-nodetail", responses = [418])]
 async fn hx_nodetail() -> Result<Value, HttpError> {
     Err(HttpError::from_status(418))
 }
@@ -50,7 +50,7 @@ async fn hx_nodetail_422() -> Result<Value, HttpError> {
     Err(HttpError::from_status(422))
 }
 
-#[brisk::get("/hx-dict")]
+#[brisk::get("/hx-dict", responses = [409])]
 async fn hx_dict() -> Result<Value, HttpError> {
     Err(HttpError::new(
         409,
@@ -58,12 +58,12 @@ async fn hx_dict() -> Result<Value, HttpError> {
     ))
 }
 
-#[brisk::get("/hx-304")]
+#[brisk::get("/hx-304", responses = [304])]
 async fn hx_304() -> Result<Value, HttpError> {
     Err(HttpError::from_status(304))
 }
 
-#[brisk::get("/hx-204")]
+#[brisk::get("/hx-204", responses = [204])]
 async fn hx_204() -> Result<Value, HttpError> {
     Err(HttpError::from_status(204))
 }
@@ -75,7 +75,7 @@ async fn hx_after_header(response: &mut ResponseHandle) -> Result<Value, HttpErr
     Err(HttpError::new(400, "bad"))
 }
 
-#[brisk::get("/unicorn")]
+#[brisk::get("/unicorn", responses = [418])]
 async fn unicorn() -> Result<Value, UnicornException> {
     Err(UnicornException {
         name: "yolo".into(),
@@ -118,7 +118,7 @@ fn verify(token: Option<&str>) -> Result<(), HttpError> {
     Ok(())
 }
 
-#[brisk::get("/dep")]
+#[brisk::get("/dep", responses = [403])]
 async fn dep(token: Option<String>) -> Result<Value, HttpError> {
     verify(token.as_deref())?;
     Ok(json!({ "ok": true }))

@@ -15,20 +15,20 @@ async fn create_item(name: String) -> Value {
     json!({ "name": name })
 }
 
-/// `return None` with `status_code=204`.
+// `return None` with `status_code=204`.
 #[brisk::delete("/items/{item_id}", status_code = status::HTTP_204_NO_CONTENT)]
 async fn delete_item(item_id: i64) {
     let _ = item_id;
 }
 
-/// `return Response(status_code=204)`.
+// `return Response(status_code=204)`.
 #[brisk::delete("/items-explicit/{item_id}", status_code = status::HTTP_204_NO_CONTENT)]
 async fn delete_item_explicit(item_id: i64) -> Response {
     let _ = item_id;
     Response::new(status::HTTP_204_NO_CONTENT)
 }
 
-#[brisk::put("/items/{item_id}")]
+#[brisk::put("/items/{item_id}", responses = [201])]
 async fn upsert_item(
     item_id: i64,
     name: String,

@@ -1,0 +1,114 @@
+//! The OpenAPI document against FastAPI's for the same app: the seed app's document is
+//! FastAPI's byte for byte except where brisk documents more (listed here), and every
+//! document passes structural checks.
+
+use serde_json::Value;
+
+use crate::apps;
+
+fn golden(name: &str) -> Value {
+    let path = format!("{}/tests/golden/{name}", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
+}
+
+fn ours(app: brisk::App) -> Value {
+    serde_json::to_value(app.openapi()).unwrap()
+}
+
+/// brisk documents the statuses a handler sets at run time: the seed's `upsert_item`
+/// answers 201 through the response handle and declares it; FastAPI cannot see that.
+#[test]
+fn seed_document_is_fastapis_plus_runtime_statuses() {
+    let mut want = golden("seed_openapi.json");
+    want["paths"]["/items/{item_id}"]["put"]["responses"]
+        .as_object_mut()
+        .unwrap()
+        .shift_insert(
+            1,
+            "201".into(),
+            serde_json::json!({"description": "Created"}),
+        );
+    let got = ours(apps::seed_app::app());
+    assert_eq!(
+        serde_json::to_string_pretty(&got).unwrap(),
+        serde_json::to_string_pretty(&want).unwrap()
+    );
+}
+
+use crate::validation::example as validation_example;
+
+/// The validation example's document against FastAPI's: brisk documents the response
+/// body schemas of handlers that return a model (FastAPI does only with `response_model`).
+#[test]
+fn validation_document_is_fastapis_plus_response_models() {
+    let want = golden("validation_openapi.json");
+    let mut got = ours(validation_example::app());
+    // What brisk documents more: `create_item` returns `Item`.
+    let schema = got["paths"]["/items"]["post"]["responses"]["201"]["content"]["application/json"]
+        ["schema"]
+        .take();
+    assert_eq!(
+        schema,
+        serde_json::json!({"$ref": "#/components/schemas/Item"})
+    );
+    got["paths"]["/items"]["post"]["responses"]["201"]["content"]["application/json"]["schema"] =
+        serde_json::json!({});
+    assert_eq!(
+        serde_json::to_string_pretty(&got).unwrap(),
+        serde_json::to_string_pretty(&want).unwrap()
+    );
+}
+
+#[path = "../../examples/items.rs"]
+#[allow(dead_code)]
+mod items_example;
+
+/// brisk's own documents for the two examples, pinned as golden files (validated by
+/// `tools/openapi/validate.sh` with a real OpenAPI 3.1 validator in CI). Set `BLESS=1` to
+/// rewrite them after an intended change, and review the diff.
+#[test]
+fn example_documents_are_pinned() {
+    for (file, app) in [
+        ("brisk_items_openapi.json", items_example::app()),
+        ("brisk_validation_openapi.json", validation_example::app()),
+    ] {
+        let got = serde_json::to_string_pretty(&app.openapi()).unwrap() + "\n";
+        let path = format!("{}/tests/golden/{file}", env!("CARGO_MANIFEST_DIR"));
+        if std::env::var_os("BLESS").is_some() {
+            std::fs::write(&path, &got).unwrap();
+        }
+        let want = std::fs::read_to_string(&path).unwrap_or_default();
+        assert_eq!(got, want, "{file} changed; rerun with BLESS=1 if intended");
+    }
+}
+
+/// The served document is the built one, compact, and `/docs` and `/redoc` answer HTML.
+#[tokio::test]
+async fn documents_are_served() {
+    let client = brisk::testing::TestClient::new(items_example::app());
+    let res = client.get("/openapi.json").send().await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.header("content-type"), Some("application/json"));
+    let doc = serde_json::to_vec(&items_example::app().openapi()).unwrap();
+    assert_eq!(res.bytes().as_ref(), doc.as_slice());
+    let head = client.head("/openapi.json").send().await;
+    assert_eq!(head.status(), 200);
+    assert_eq!(
+        head.header("content-length"),
+        Some(doc.len().to_string().as_str())
+    );
+    assert!(head.bytes().is_empty());
+    for page in ["/docs", "/redoc"] {
+        let res = client.get(page).send().await;
+        assert_eq!(res.status(), 200, "{page}");
+        assert_eq!(res.header("content-type"), Some("text/html; charset=utf-8"));
+        assert!(res.text().contains("/openapi.json"), "{page}");
+        assert!(
+            !res.text().contains("cdn."),
+            "{page} must not load from a CDN"
+        );
+    }
+    let off = brisk::testing::TestClient::new(items_example::app().openapi_url(None));
+    assert_eq!(off.get("/openapi.json").send().await.status(), 404);
+    assert_eq!(off.get("/docs").send().await.status(), 404);
+}

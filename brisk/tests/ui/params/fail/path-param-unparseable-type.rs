@@ -1,0 +1,6 @@
+#[brisk::get("/items/{item_id}")]
+async fn get_item(item_id: Vec<Vec<i64>>) -> brisk::Value {
+    brisk::json!({ "item_id": item_id })
+}
+
+fn main() {}

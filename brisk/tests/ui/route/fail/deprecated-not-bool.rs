@@ -1,0 +1,4 @@
+#[brisk::get("/items", deprecated = "yes")]
+async fn list_items() {}
+
+fn main() {}

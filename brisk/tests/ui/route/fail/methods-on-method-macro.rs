@@ -1,0 +1,4 @@
+#[brisk::get("/items", methods = ["GET", "HEAD"])]
+async fn list_items() {}
+
+fn main() {}

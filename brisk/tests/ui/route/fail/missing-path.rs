@@ -1,0 +1,4 @@
+#[brisk::get]
+async fn list_items() {}
+
+fn main() {}

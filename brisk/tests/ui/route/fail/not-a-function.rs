@@ -1,0 +1,4 @@
+#[brisk::get("/items")]
+struct ListItems;
+
+fn main() {}

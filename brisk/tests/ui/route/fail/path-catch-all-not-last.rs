@@ -1,0 +1,6 @@
+#[brisk::get("/files/{*rest}/raw")]
+async fn get_file(rest: String) {
+    let _ = rest;
+}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[brisk::get("/items/{}")]
+async fn get_item() {}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[brisk::get("/items/{_}")]
+async fn get_item() {}
+
+fn main() {}

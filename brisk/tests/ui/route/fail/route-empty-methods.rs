@@ -1,0 +1,4 @@
+#[brisk::route("/items", methods = [])]
+async fn list_items() {}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[brisk::post("/items", status_code = -201)]
+async fn create_item() {}
+
+fn main() {}

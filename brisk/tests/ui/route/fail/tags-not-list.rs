@@ -1,0 +1,4 @@
+#[brisk::get("/items", tags = "items")]
+async fn list_items() {}
+
+fn main() {}

@@ -1,0 +1,6 @@
+#[brisk::get("/items")]
+unsafe fn list_items() -> brisk::Value {
+    brisk::json!([])
+}
+
+fn main() {}
