@@ -63,7 +63,11 @@ async fn get_order(
 
 #[brisk::post("/offers")]
 async fn create_offer(offer: Offer) -> Value {
-    let total: f64 = offer.items.iter().map(|i| i.price).sum();
+    // Python's `sum()` of no prices is the integer 0; of some prices, a float.
+    let total = match offer.items.is_empty() {
+        true => json!(0),
+        false => json!(offer.items.iter().map(|i| i.price).sum::<f64>()),
+    };
     json!({ "title": offer.title, "count": offer.items.len(), "total": total })
 }
 

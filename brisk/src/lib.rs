@@ -30,7 +30,12 @@ pub use response::{
     Response, ResponseHandle,
 };
 pub use routing::{Endpoint, Route, RouteSpec};
-pub use serve::{serve, serve_with, shutdown_signal, ConnectInfo, ServeConfig};
+/// The rustls crate HTTPS is served with (feature `tls`).
+#[cfg(feature = "tls")]
+pub use serve::rustls;
+pub use serve::{
+    serve, serve_with, shutdown_signal, ConnectInfo, ConnectionOverflow, RequestId, ServeConfig,
+};
 pub use service::AppService;
 
 pub use http::StatusCode;

@@ -1,46 +1,50 @@
-//! Serving an app over TCP: HTTP/1.1 and HTTP/2 (prior knowledge) on one port, with graceful
-//! shutdown. The only module that knows about hyper's connection builders.
+//! Serving an app over TCP: HTTP/1.1 and HTTP/2 (prior knowledge) on one port, with limits,
+//! timeouts, a strict HTTP/1 gatekeeper, an access log and graceful shutdown. The only
+//! module that knows about hyper's connection builders.
+//!
+//! - [`limits`]: [`ServeConfig`] and its defaults;
+//! - [`guard`]: the HTTP/1 gatekeeper between the socket and hyper (framing, head limits,
+//!   header-read timeout);
+//! - [`conn`]: the per-connection service (request ids, HTTP/2 head limits, body-read and
+//!   handler timeouts, access log) and the task that runs a connection (idle timeout,
+//!   graceful shutdown).
 
-use std::convert::Infallible;
+mod conn;
+mod guard;
+mod limits;
+
 use std::future::Future;
 use std::net::SocketAddr;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::time::Duration;
 
-use hyper::body::Incoming;
 use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use hyper_util::server::conn::auto;
-use hyper_util::server::graceful::GracefulShutdown;
-use tokio::net::TcpListener;
+use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{watch, Semaphore};
+use tokio::task::JoinSet;
 
-use crate::body::Body;
-use crate::service::AppService;
 use crate::App;
+
+pub(crate) use conn::BodyReadTimeout;
+pub use conn::RequestId;
+pub use limits::{ConnectionOverflow, ServeConfig};
+/// The rustls crate brisk serves HTTPS with (feature `tls`), to build a
+/// [`ServeConfig::tls`] configuration.
+#[cfg(feature = "tls")]
+pub use tokio_rustls::rustls;
+
+use conn::{ConnService, ConnShared, GracefulConn};
+use guard::Guard;
+use limits::Limits;
 
 /// The address and port of the peer, inserted into every request's extensions.
 #[derive(Debug, Clone, Copy)]
 pub struct ConnectInfo {
     /// The client's address.
     pub remote_addr: SocketAddr,
-}
-
-/// Server settings.
-#[derive(Debug, Clone)]
-pub struct ServeConfig {
-    /// How long a client may take to send a request's headers (default 30 s). hyper has no
-    /// such limit unless a timer is set, which lets slow clients hold connections forever.
-    pub header_read_timeout: Duration,
-    /// How long shutdown waits for requests in flight before giving up (default 30 s).
-    pub grace_period: Duration,
-}
-
-impl Default for ServeConfig {
-    fn default() -> Self {
-        ServeConfig {
-            header_read_timeout: Duration::from_secs(30),
-            grace_period: Duration::from_secs(30),
-        }
-    }
 }
 
 impl App {
@@ -53,6 +57,19 @@ impl App {
     /// # }
     /// ```
     pub async fn run(self) -> std::io::Result<()> {
+        self.run_with(ServeConfig::default()).await
+    }
+
+    /// [`run`](App::run) with explicit server settings.
+    ///
+    /// ```no_run
+    /// # async fn run() -> std::io::Result<()> {
+    /// use std::time::Duration;
+    /// let config = brisk::ServeConfig::default().handler_timeout(Some(Duration::from_secs(10)));
+    /// brisk::App::new().run_with(config).await
+    /// # }
+    /// ```
+    pub async fn run_with(self, config: ServeConfig) -> std::io::Result<()> {
         let port = match std::env::var("PORT") {
             Ok(p) => p.parse::<u16>().map_err(|_| {
                 std::io::Error::new(
@@ -64,7 +81,7 @@ impl App {
         };
         let listener = TcpListener::bind(("127.0.0.1", port)).await?;
         tracing::info!("brisk listening on http://{}", listener.local_addr()?);
-        serve(listener, self, shutdown_signal()).await
+        serve_with(listener, self, shutdown_signal(), config).await
     }
 }
 
@@ -93,50 +110,237 @@ pub async fn serve_with(
     config: ServeConfig,
 ) -> std::io::Result<()> {
     let service = app.into_service();
+    let limits = Arc::new(Limits::new(&config));
+    let builder = Arc::new(builder(&config));
+    let permits = Arc::new(Semaphore::new(config.max_connections.max(1)));
+    let (stop_tx, stop_rx) = watch::channel(false);
+    #[cfg(feature = "tls")]
+    let tls = config.tls.clone().map(|tls| {
+        let mut tls = (*tls).clone();
+        if tls.alpn_protocols.is_empty() {
+            tls.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+        }
+        tokio_rustls::TlsAcceptor::from(Arc::new(tls))
+    });
+    let mut tasks = JoinSet::new();
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        while tasks.try_join_next().is_some() {}
+        let permit = match config.connection_overflow {
+            ConnectionOverflow::Queue => tokio::select! {
+                permit = permits.clone().acquire_owned() => match permit {
+                    Ok(p) => Some(p),
+                    Err(_) => break,
+                },
+                () = &mut shutdown => break,
+            },
+            ConnectionOverflow::Refuse => None,
+        };
+        let (stream, remote_addr) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(a) => a,
+                Err(error) => {
+                    // e.g. too many open files: back off instead of spinning.
+                    tracing::warn!(%error, "accept failed");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let permit = match permit {
+            Some(p) => p,
+            None => match permits.clone().try_acquire_owned() {
+                Ok(p) => p,
+                Err(_) => {
+                    refuse(stream, config.max_connections);
+                    continue;
+                }
+            },
+        };
+        let _ = stream.set_nodelay(true);
+        let start = Start {
+            service: service.clone(),
+            info: ConnectInfo { remote_addr },
+            limits: limits.clone(),
+            builder: builder.clone(),
+            stop: stop_rx.clone(),
+        };
+        #[cfg(feature = "tls")]
+        if let Some(acceptor) = &tls {
+            let acceptor = acceptor.clone();
+            let handshake_limit = limits
+                .header_read_timeout
+                .unwrap_or(Duration::from_secs(10));
+            tasks.spawn(async move {
+                match tokio::time::timeout(handshake_limit, acceptor.accept(stream)).await {
+                    Ok(Ok(tls)) => start.run(tls).await,
+                    Ok(Err(error)) => tracing::debug!(%error, "TLS handshake failed"),
+                    Err(_) => tracing::debug!("TLS handshake timed out"),
+                }
+                drop(permit);
+            });
+            continue;
+        }
+        tasks.spawn(async move {
+            start.run(stream).await;
+            drop(permit);
+        });
+    }
+    drop(listener);
+    let _ = stop_tx.send(true);
+    tracing::info!(
+        connections = tasks.len(),
+        "shutting down: answering the requests already received"
+    );
+    let drained = tokio::time::timeout(config.grace_period, async {
+        while tasks.join_next().await.is_some() {}
+    })
+    .await;
+    if drained.is_err() {
+        tracing::warn!(
+            connections = tasks.len(),
+            "grace period over; closing the remaining connections"
+        );
+        tasks.abort_all();
+        while tasks.join_next().await.is_some() {}
+    }
+    Ok(())
+}
+
+fn builder(config: &ServeConfig) -> auto::Builder<TokioExecutor> {
     let mut builder = auto::Builder::new(TokioExecutor::new());
+    // The gatekeeper applies the head limits and the header-read timeout with JSON answers;
+    // hyper's own limits stay above them as a backstop.
     builder
         .http1()
         .timer(TokioTimer::new())
-        .header_read_timeout(config.header_read_timeout);
-    builder.http2().timer(TokioTimer::new());
-    let graceful = GracefulShutdown::new();
-    let mut shutdown = std::pin::pin!(shutdown);
-    loop {
-        tokio::select! {
-            accepted = listener.accept() => {
-                let (stream, remote_addr) = match accepted {
-                    Ok(a) => a,
-                    Err(error) => {
-                        // e.g. too many open files: back off instead of spinning.
-                        tracing::warn!(%error, "accept failed");
-                        tokio::time::sleep(Duration::from_millis(50)).await;
-                        continue;
-                    }
-                };
-                let _ = stream.set_nodelay(true);
-                let conn = builder.serve_connection(
-                    TokioIo::new(stream),
-                    ConnService { service: service.clone(), info: ConnectInfo { remote_addr } },
-                );
-                let conn = graceful.watch(conn.into_owned());
-                tokio::spawn(async move {
-                    if let Err(error) = conn.await {
-                        tracing::debug!(%error, "connection ended with an error");
-                    }
-                });
+        .header_read_timeout(None)
+        .max_headers(config.max_headers.max(1))
+        .max_buf_size((config.max_head_size * 2).max(64 * 1024));
+    let mut h2 = builder.http2();
+    h2.timer(TokioTimer::new())
+        .max_concurrent_streams(config.h2_max_concurrent_streams)
+        .max_pending_accept_reset_streams(config.h2_max_pending_accept_reset_streams)
+        .max_local_error_reset_streams(config.h2_max_local_error_reset_streams)
+        .max_header_list_size(
+            u32::try_from(config.max_head_size.saturating_mul(2)).unwrap_or(u32::MAX),
+        )
+        .max_send_buf_size(256 * 1024)
+        .keep_alive_interval(config.h2_keep_alive_interval);
+    if config.h2_keep_alive_interval.is_some() {
+        h2.keep_alive_timeout(Duration::from_secs(20));
+    }
+    builder
+}
+
+/// Answers a connection past the limit with a 503 and closes it, without waiting on it for
+/// long.
+fn refuse(stream: TcpStream, limit: usize) {
+    tracing::warn!(limit, "connection limit reached; refusing a connection");
+    let body = format!(r#"{{"detail":"Too many connections: the limit is {limit}"}}"#);
+    let answer = format!(
+        "HTTP/1.1 503 Service Unavailable\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    let _ = stream.try_write(answer.as_bytes());
+    // Send FIN at once: the client sees the answer and the close together.
+    let stream = match stream.into_std() {
+        Ok(std) => {
+            let _ = std.shutdown(std::net::Shutdown::Write);
+            match TcpStream::from_std(std) {
+                Ok(s) => s,
+                Err(_) => return,
             }
-            () = &mut shutdown => break,
         }
+        Err(_) => return,
+    };
+    // At most this many refused connections linger at once; past that they close at once.
+    static LINGERING: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    if LINGERING.fetch_add(1, std::sync::atomic::Ordering::AcqRel) >= 256 {
+        LINGERING.fetch_sub(1, std::sync::atomic::Ordering::AcqRel);
+        return;
     }
-    drop(listener);
-    tracing::info!("shutting down: waiting for requests in flight");
-    if tokio::time::timeout(config.grace_period, graceful.shutdown())
-        .await
-        .is_err()
+    tokio::spawn(async move {
+        // Read what the client sent (briefly) so closing does not reset the answer away.
+        let _ = tokio::time::timeout(Duration::from_millis(500), async {
+            let mut buf = [0u8; 4096];
+            loop {
+                if stream.readable().await.is_err() {
+                    return;
+                }
+                match stream.try_read(&mut buf) {
+                    Ok(0) => return,
+                    Ok(_) => {}
+                    Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
+                    Err(_) => return,
+                }
+            }
+        })
+        .await;
+        LINGERING.fetch_sub(1, std::sync::atomic::Ordering::AcqRel);
+    });
+}
+
+/// What a connection needs to be served, whatever its transport.
+struct Start {
+    service: crate::service::AppService,
+    info: ConnectInfo,
+    limits: Arc<Limits>,
+    builder: Arc<auto::Builder<TokioExecutor>>,
+    stop: watch::Receiver<bool>,
+}
+
+impl Start {
+    async fn run<IO>(self, io: IO)
+    where
+        IO: AsyncRead + AsyncWrite + Unpin + Send + 'static,
     {
-        tracing::warn!("grace period over; closing the remaining connections");
+        let shared = Arc::new(ConnShared::new());
+        let io = TokioIo::new(Guard::new(io, self.limits.clone(), shared.clone()));
+        let svc = ConnService {
+            service: self.service,
+            info: self.info,
+            limits: self.limits.clone(),
+            shared: shared.clone(),
+        };
+        let conn = self.builder.serve_connection(io, svc).into_owned();
+        conn::drive(
+            Conn(Box::pin(conn)),
+            shared,
+            self.limits.idle_timeout,
+            self.stop,
+        )
+        .await;
     }
-    Ok(())
+}
+
+type AutoConn<IO> = auto::Connection<'static, TokioIo<Guard<IO>>, ConnService, TokioExecutor>;
+
+/// hyper-util's connection, with its graceful shutdown behind [`GracefulConn`].
+struct Conn<IO>(Pin<Box<AutoConn<IO>>>);
+
+impl<IO> Future for Conn<IO>
+where
+    IO: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+{
+    type Output = Result<(), crate::body::BoxError>;
+
+    fn poll(
+        mut self: Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Self::Output> {
+        self.0.as_mut().poll(cx)
+    }
+}
+
+impl<IO> GracefulConn for Conn<IO>
+where
+    IO: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+{
+    fn graceful_shutdown(mut self: Pin<&mut Self>) {
+        self.0.as_mut().graceful_shutdown();
+    }
 }
 
 /// Completes on SIGINT (Ctrl-C) or, on Unix, SIGTERM.
@@ -158,24 +362,5 @@ pub async fn shutdown_signal() {
     tokio::select! {
         () = ctrl_c => {},
         () = term => {},
-    }
-}
-
-#[derive(Clone)]
-struct ConnService {
-    service: AppService,
-    info: ConnectInfo,
-}
-
-impl hyper::service::Service<http::Request<Incoming>> for ConnService {
-    type Response = http::Response<Body>;
-    type Error = Infallible;
-    type Future = Pin<Box<dyn Future<Output = Result<http::Response<Body>, Infallible>> + Send>>;
-
-    fn call(&self, req: http::Request<Incoming>) -> Self::Future {
-        let mut req = req.map(Body::incoming);
-        req.extensions_mut().insert(self.info);
-        let fut = self.service.call(req);
-        Box::pin(async move { Ok(fut.await) })
     }
 }

@@ -42,11 +42,11 @@ fn body_loc() -> Vec<Loc> {
 /// body, `model_attributes_type` for a body not declared as JSON (FastAPI ≥0.132), and for a
 /// body that does not parse, `json_invalid` with Python's message and character offset — the
 /// only error of the request, as FastAPI parses the body before validating anything. A body
-/// that is not UTF-8, nests deeper than 127 levels or holds an integer of more than 4300 digits
-/// is answered 400 `There was an error parsing the body`, as FastAPI answers what `json.loads`
-/// fails on outside its decoder. A leading UTF-8 byte-order mark is skipped, as Python does.
-/// NaN, infinities, numbers beyond `f64` and lone surrogates, which Python accepts, are
-/// `json_invalid` (decision 0002).
+/// that is not UTF-8 or holds an integer of more than 4300 digits is answered 400 `There was
+/// an error parsing the body`, as FastAPI answers what `json.loads` fails on outside its
+/// decoder. A leading UTF-8 byte-order mark is skipped, as Python does. NaN, infinities,
+/// numbers beyond `f64`, lone surrogates and nesting deeper than 127 levels, which Python
+/// accepts, are `json_invalid` (decision 0002).
 pub fn parse_json_body(req: &Request, errors: &mut Errors) -> Option<Value> {
     let bytes = req.body();
     if bytes.is_empty() {

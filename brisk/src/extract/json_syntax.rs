@@ -40,6 +40,9 @@ fn syntax(msg: &'static str, pos: usize) -> Problem {
 
 const EXPECTING_VALUE: &str = "Expecting value";
 
+/// brisk's refusal of nesting deeper than [`MAX_DEPTH`].
+pub(crate) const TOO_DEEP: &str = "Nesting too deep: the limit is 127 levels";
+
 enum Frame {
     Array,
     Object,
@@ -264,7 +267,8 @@ impl Scanner<'_> {
                     }
                     Ok(Err((frame, after))) => {
                         if self.brisk && stack.len() == MAX_DEPTH {
-                            return Some(Problem::Unparseable);
+                            // The rule: a 422 that names the limit, never a crash.
+                            return Some(syntax(TOO_DEEP, idx));
                         }
                         idx = self.skip_ws(after);
                         let close = match frame {
@@ -426,7 +430,7 @@ mod tests {
         assert_eq!(first_problem(&ok), None);
         assert!(serde_json::from_str::<serde_json::Value>(&ok).is_ok());
         let deep = "[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1);
-        assert_eq!(first_problem(&deep), Some(Problem::Unparseable));
+        assert_eq!(first_problem(&deep), Some(syntax(TOO_DEEP, MAX_DEPTH)));
         assert!(serde_json::from_str::<serde_json::Value>(&deep).is_err());
         let huge = "1".repeat(MAX_INT_DIGITS + 1);
         assert_eq!(first_problem(&huge), Some(Problem::Unparseable));

@@ -298,6 +298,12 @@ async fn read_body(body: Body, limit: usize) -> Result<Bytes, Response> {
     match body.collect_limited(limit).await {
         Ok(bytes) => Ok(bytes),
         Err(e) if e.is::<http_body_util::LengthLimitError>() => Err(too_large(limit)),
+        Err(e) if e.is::<crate::serve::BodyReadTimeout>() => {
+            let detail = e
+                .downcast_ref::<crate::serve::BodyReadTimeout>()
+                .map(crate::serve::BodyReadTimeout::detail);
+            Err(crate::error::HttpError::new(StatusCode::REQUEST_TIMEOUT, detail).into_response())
+        }
         Err(e) => {
             tracing::debug!(error = %e, "request body could not be read");
             Err(crate::error::HttpError::new(

@@ -37,8 +37,6 @@ enum Why {
     NestingLimit,
     /// Integers beyond `i64` for an `i64` parameter.
     IntOutOfRange,
-    /// NOT deliberate: the twin's `sum()` of no prices is `-0.0`. Reported, not fixed here.
-    ExampleSumOfNothing,
 }
 
 impl Why {
@@ -64,19 +62,14 @@ impl Why {
                  \\uXXXX escape`, at the escape's backslash."
             }
             Why::NestingLimit => {
-                "brisk parses at most 127 nested arrays/objects (serde_json's recursion limit) and \
-                 answers deeper bodies as FastAPI answers a body past Python's recursion limit \
-                 (about 960 levels): 400 `There was an error parsing the body`."
+                "brisk parses at most 127 nested arrays/objects (serde_json's recursion limit): a \
+                 deeper body is 422 `json_invalid` `Nesting too deep: the limit is 127 levels` at \
+                 the bracket that goes too deep, never a crash. FastAPI parses up to Python's \
+                 recursion limit (about 960 levels) and answers 400 past it."
             }
             Why::IntOutOfRange => {
                 "Rust integers are bounded: beyond i64 is 422 `less_than_equal` / \
                  `greater_than_equal` with the i64 bound in ctx. Python keeps big ints."
-            }
-            Why::ExampleSumOfNothing => {
-                "Not a deliberate difference: `brisk/examples/validation.rs` sums the prices \
-                 with `f64`'s `Sum`, which starts at -0.0, so no items give `-0.0`; Python's \
-                 `sum()` of nothing is the int `0`. Asserted as brisk answers today until the \
-                 example is fixed."
             }
         }
     }
@@ -134,9 +127,6 @@ macro_rules! json_invalid {
     };
 }
 
-/// FastAPI's (and brisk's) answer to a body it cannot parse at all.
-const UNPARSEABLE: &str = r#"{"detail":"There was an error parsing the body"}"#;
-
 /// THE table: every validation_app case where brisk answers differently from FastAPI, with
 /// brisk's exact answer. Everything else must match FastAPI's recording byte for byte.
 #[rustfmt::skip]
@@ -170,12 +160,23 @@ static DIFFERENCES: &[Difference] = &[
         json_invalid!(21, "Unpaired surrogate in \\\\uXXXX escape")),
 
     // ---- nesting: 128+ levels (FastAPI parses up to about 960) ------------------------------
-    // "nesting 126 deep in tags" (127 levels) matches FastAPI; so does "nesting 5000 deep".
-    diff!("nesting 127 deep in tags", NestingLimit => 400, UNPARSEABLE),
-    diff!("nesting 128 deep in tags", NestingLimit => 400, UNPARSEABLE),
-    diff!("nesting 200 deep in tags", NestingLimit => 400, UNPARSEABLE),
-    diff!("nesting 200 deep in an ignored field", NestingLimit => 400, UNPARSEABLE),
-    diff!("nesting 200 deep objects as body", NestingLimit => 400, UNPARSEABLE),
+    // "nesting 126 deep in tags" (127 levels) matches FastAPI.
+    diff!("nesting 127 deep in tags", NestingLimit => 422,
+        r#"{"detail":[{"type":"json_invalid","loc":["body",155],"msg":"JSON decode error","input":{},"ctx":{"error":"Nesting too deep: the limit is 127 levels"}}]}"#),
+    diff!("nesting 128 deep in tags", NestingLimit => 422,
+        r#"{"detail":[{"type":"json_invalid","loc":["body",155],"msg":"JSON decode error","input":{},"ctx":{"error":"Nesting too deep: the limit is 127 levels"}}]}"#),
+    diff!("nesting 200 deep in tags", NestingLimit => 422,
+        r#"{"detail":[{"type":"json_invalid","loc":["body",155],"msg":"JSON decode error","input":{},"ctx":{"error":"Nesting too deep: the limit is 127 levels"}}]}"#),
+    diff!("nesting 200 deep in an ignored field", NestingLimit => 422,
+        r#"{"detail":[{"type":"json_invalid","loc":["body",152],"msg":"JSON decode error","input":{},"ctx":{"error":"Nesting too deep: the limit is 127 levels"}}]}"#),
+    diff!("nesting 200 deep objects as body", NestingLimit => 422,
+        r#"{"detail":[{"type":"json_invalid","loc":["body",635],"msg":"JSON decode error","input":{},"ctx":{"error":"Nesting too deep: the limit is 127 levels"}}]}"#),
+
+    diff!("nesting 5000 deep", NestingLimit => 422,
+        r#"{"detail":[{"type":"json_invalid","loc":["body",127],"msg":"JSON decode error","input":{},"ctx":{"error":"Nesting too deep: the limit is 127 levels"}}]}"#),
+
+    diff!("update bad path + body nested 5000 deep", NestingLimit => 422,
+        r#"{"detail":[{"type":"json_invalid","loc":["body",127],"msg":"JSON decode error","input":{},"ctx":{"error":"Nesting too deep: the limit is 127 levels"}}]}"#),
 
     // ---- integers beyond i64 (FastAPI: 200 with the big int) -------------------------------
     diff!("update id beyond i64", IntOutOfRange => 422,
@@ -185,8 +186,6 @@ static DIFFERENCES: &[Difference] = &[
     diff!("order user_id beyond i64", IntOutOfRange => 422,
         r#"{"detail":[{"type":"less_than_equal","loc":["path","user_id"],"msg":"Input should be less than or equal to 9223372036854775807","input":"99999999999999999999","ctx":{"le":9223372036854775807}}]}"#),
 
-    // ---- reported gap in the twin, not deliberate (FastAPI: "total":0) ---------------------
-    diff!("offer ok no items", ExampleSumOfNothing => 200, r#"{"title":"t","count":0,"total":-0.0}"#),
 ];
 
 fn golden() -> GoldenFile {

@@ -1,0 +1,557 @@
+//! One connection: the state its gatekeeper and its service share, the service hyper calls
+//! for each request (limits, timeouts, request ids, the access log), and the task that runs
+//! it (idle timeout, graceful shutdown).
+
+use std::convert::Infallible;
+use std::future::Future;
+use std::hash::{BuildHasher, Hasher};
+use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use bytes::Bytes;
+use http::header::{HeaderValue, CONNECTION};
+use http::{StatusCode, Version};
+use http_body::{Frame, SizeHint};
+use hyper::body::Incoming;
+use tokio::time::{Instant, Sleep};
+use tracing::Instrument;
+
+use super::limits::{human, Limits};
+use super::ConnectInfo;
+use crate::body::{Body, BoxError};
+use crate::error::HttpError;
+use crate::response::IntoResponse;
+use crate::service::AppService;
+
+/// A request's id: the incoming `x-request-id` when it is sensible (1 to 128 visible ASCII
+/// characters), otherwise a generated one (32 hex digits). Found in every request's
+/// extensions (`request.extensions().get::<RequestId>()`) and in the access log; echoed in
+/// the response when [`ServeConfig::echo_request_id`](crate::ServeConfig::echo_request_id)
+/// is on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestId(HeaderValue);
+
+impl RequestId {
+    /// The id's text.
+    pub fn as_str(&self) -> &str {
+        self.0.to_str().unwrap_or_default()
+    }
+
+    fn from_request<B>(req: &http::Request<B>) -> Self {
+        let incoming = req.headers().get(X_REQUEST_ID).filter(|v| {
+            let b = v.as_bytes();
+            (1..=128).contains(&b.len()) && b.iter().all(|c| (0x21..=0x7e).contains(c))
+        });
+        match incoming {
+            Some(v) => RequestId(v.clone()),
+            None => RequestId::generate(),
+        }
+    }
+
+    fn generate() -> Self {
+        static SEED: OnceLock<u64> = OnceLock::new();
+        static COUNTER: AtomicU64 = AtomicU64::new(0);
+        let seed = *SEED.get_or_init(|| {
+            let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+            h.write_u128(
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|d| d.as_nanos())
+                    .unwrap_or_default(),
+            );
+            h.finish()
+        });
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let text = format!("{:016x}{:016x}", mix(seed ^ n), mix(n.wrapping_add(seed)));
+        RequestId(HeaderValue::from_str(&text).expect("hex digits are a valid header value"))
+    }
+}
+
+impl std::fmt::Display for RequestId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// splitmix64's finalizer.
+fn mix(mut z: u64) -> u64 {
+    z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+const X_REQUEST_ID: &str = "x-request-id";
+
+/// A request refused before it reached the app: its status and JSON `detail`.
+#[derive(Debug, Clone)]
+pub(crate) struct Reject {
+    pub status: StatusCode,
+    pub detail: String,
+}
+
+impl Reject {
+    pub(crate) fn new(status: StatusCode, detail: impl Into<String>) -> Self {
+        Reject {
+            status,
+            detail: detail.into(),
+        }
+    }
+
+    pub(crate) fn bad_request(detail: &str) -> Self {
+        Reject::new(StatusCode::BAD_REQUEST, detail)
+    }
+
+    pub(crate) fn uri_too_long(limit: usize) -> Self {
+        Reject::new(
+            StatusCode::URI_TOO_LONG,
+            format!("Request target too long: the limit is {limit} bytes"),
+        )
+    }
+
+    pub(crate) fn head_too_large(limit: usize) -> Self {
+        Reject::new(
+            StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            format!("Request head too large: the limit is {limit} bytes"),
+        )
+    }
+
+    /// The answer: `{"detail": ...}`, and the connection closes after it.
+    fn into_http(self) -> http::Response<Body> {
+        let res = HttpError::new(self.status, self.detail)
+            .into_response()
+            .into_http();
+        let mut res = crate::service::finalize(res, false);
+        res.headers_mut()
+            .insert(CONNECTION, HeaderValue::from_static("close"));
+        res
+    }
+}
+
+/// Milliseconds since the first call, for timestamps kept in atomics.
+fn now_ms() -> u64 {
+    static BASE: OnceLock<Instant> = OnceLock::new();
+    let base = *BASE.get_or_init(Instant::now);
+    u64::try_from(Instant::now().duration_since(base).as_millis()).unwrap_or(u64::MAX)
+}
+
+/// What a connection's gatekeeper, its service and its task share.
+#[derive(Debug)]
+pub(crate) struct ConnShared {
+    /// Requests handed to the service.
+    started: AtomicU64,
+    /// HTTP/1 heads the gatekeeper handed to hyper.
+    released: AtomicU64,
+    /// Responses not yet fully sent.
+    in_flight: AtomicUsize,
+    /// The gatekeeper holds bytes hyper has not seen yet.
+    buffered: AtomicBool,
+    h2: AtomicBool,
+    /// When the connection last became idle (see [`now_ms`]).
+    idle_since: AtomicU64,
+    /// The refused head: its position among the heads, and the answer.
+    reject: Mutex<Option<(u64, Reject)>>,
+}
+
+impl ConnShared {
+    pub(crate) fn new() -> Self {
+        ConnShared {
+            started: AtomicU64::new(0),
+            released: AtomicU64::new(0),
+            in_flight: AtomicUsize::new(0),
+            buffered: AtomicBool::new(false),
+            h2: AtomicBool::new(false),
+            idle_since: AtomicU64::new(now_ms()),
+            reject: Mutex::new(None),
+        }
+    }
+
+    pub(crate) fn set_h2(&self) {
+        self.h2.store(true, Ordering::Relaxed);
+    }
+
+    pub(crate) fn released(&self) -> u64 {
+        self.released.load(Ordering::Acquire)
+    }
+
+    pub(crate) fn head_released(&self) {
+        self.released.fetch_add(1, Ordering::AcqRel);
+    }
+
+    pub(crate) fn set_buffered(&self, on: bool) {
+        self.buffered.store(on, Ordering::Release);
+    }
+
+    /// Records a refused head: the next head released is the stand-in for it.
+    pub(crate) fn set_reject(&self, reject: Reject) {
+        let index = self.released();
+        *self.reject.lock().unwrap_or_else(|e| e.into_inner()) = Some((index, reject));
+    }
+
+    fn take_reject(&self, index: u64) -> Option<Reject> {
+        let mut slot = self.reject.lock().unwrap_or_else(|e| e.into_inner());
+        match &*slot {
+            Some((i, _)) if *i == index => slot.take().map(|(_, r)| r),
+            _ => None,
+        }
+    }
+
+    /// Nothing received that the app has not been handed yet: a graceful shutdown now
+    /// loses no request.
+    fn quiescent(&self) -> bool {
+        !self.buffered.load(Ordering::Acquire)
+            && self.released.load(Ordering::Acquire) <= self.started.load(Ordering::Acquire)
+    }
+
+    /// How long the connection has been idle: no response in flight, no bytes waiting.
+    fn idle_for(&self) -> Option<Duration> {
+        if self.in_flight.load(Ordering::Acquire) > 0
+            || self.buffered.load(Ordering::Acquire)
+            || self.released.load(Ordering::Acquire) > self.started.load(Ordering::Acquire)
+        {
+            return None;
+        }
+        // A fresh HTTP/1 connection is the header-read timeout's business.
+        if !self.h2.load(Ordering::Relaxed) && self.started.load(Ordering::Acquire) == 0 {
+            return None;
+        }
+        let since = self.idle_since.load(Ordering::Acquire);
+        Some(Duration::from_millis(now_ms().saturating_sub(since)))
+    }
+}
+
+/// Counts a response as in flight until its body is dropped (sent, or abandoned).
+struct InFlight(Arc<ConnShared>);
+
+impl InFlight {
+    fn new(shared: Arc<ConnShared>) -> Self {
+        shared.in_flight.fetch_add(1, Ordering::AcqRel);
+        InFlight(shared)
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.0.idle_since.store(now_ms(), Ordering::Release);
+        self.0.in_flight.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
+/// A response body that keeps its request counted as in flight.
+struct Tracked {
+    inner: Body,
+    _in_flight: InFlight,
+}
+
+impl http_body::Body for Tracked {
+    type Data = Bytes;
+    type Error = BoxError;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, BoxError>>> {
+        Pin::new(&mut self.inner).poll_frame(cx)
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        self.inner.size_hint()
+    }
+}
+
+/// The error a request body's read fails with when the body-read timeout passes.
+#[derive(Debug)]
+pub(crate) struct BodyReadTimeout(pub(crate) Duration);
+
+impl std::fmt::Display for BodyReadTimeout {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "request body read timeout ({})", human(self.0))
+    }
+}
+
+impl std::error::Error for BodyReadTimeout {}
+
+impl BodyReadTimeout {
+    /// The JSON `detail` of the `408` answer.
+    pub(crate) fn detail(&self) -> String {
+        format!(
+            "Request body read timeout: the body must arrive within {}",
+            human(self.0)
+        )
+    }
+}
+
+/// A request body with a deadline.
+struct TimedBody {
+    inner: Incoming,
+    timeout: Duration,
+    deadline: Instant,
+    /// Made the first time the body has to wait, so a body that is never read costs no
+    /// timer.
+    sleep: Option<Pin<Box<Sleep>>>,
+    timed_out: Arc<AtomicBool>,
+}
+
+impl http_body::Body for TimedBody {
+    type Data = Bytes;
+    type Error = BoxError;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, BoxError>>> {
+        if self.timed_out.load(Ordering::Relaxed) {
+            return Poll::Ready(Some(Err(Box::new(BodyReadTimeout(self.timeout)))));
+        }
+        match Pin::new(&mut self.inner).poll_frame(cx) {
+            Poll::Ready(frame) => Poll::Ready(frame.map(|f| f.map_err(Into::into))),
+            Poll::Pending => {
+                let deadline = self.deadline;
+                let sleep = self
+                    .sleep
+                    .get_or_insert_with(|| Box::pin(tokio::time::sleep_until(deadline)));
+                if sleep.as_mut().poll(cx).is_ready() {
+                    self.timed_out.store(true, Ordering::Relaxed);
+                    return Poll::Ready(Some(Err(Box::new(BodyReadTimeout(self.timeout)))));
+                }
+                Poll::Pending
+            }
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        self.inner.size_hint()
+    }
+}
+
+/// The service hyper calls for each request on one connection.
+#[derive(Clone)]
+pub(crate) struct ConnService {
+    pub service: AppService,
+    pub info: ConnectInfo,
+    pub limits: Arc<Limits>,
+    pub shared: Arc<ConnShared>,
+}
+
+impl ConnService {
+    /// Limits the gatekeeper cannot apply because it does not see HTTP/2 heads.
+    fn check_h2(&self, req: &http::Request<Incoming>) -> Option<Reject> {
+        if req.version() != Version::HTTP_2 {
+            return None;
+        }
+        let limits = &*self.limits;
+        let target = req.uri().path_and_query().map_or(0, |p| p.as_str().len());
+        if target > limits.max_uri_length {
+            return Some(Reject::uri_too_long(limits.max_uri_length));
+        }
+        if req.headers().len() > limits.max_headers {
+            return Some(Reject::new(
+                StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+                format!(
+                    "Too many request headers: the limit is {}",
+                    limits.max_headers
+                ),
+            ));
+        }
+        let size: usize = target
+            + req
+                .headers()
+                .iter()
+                .map(|(n, v)| n.as_str().len() + v.len() + 4)
+                .sum::<usize>();
+        (size > limits.max_head_size).then(|| Reject::head_too_large(limits.max_head_size))
+    }
+}
+
+impl hyper::service::Service<http::Request<Incoming>> for ConnService {
+    type Response = http::Response<Body>;
+    type Error = Infallible;
+    type Future = Pin<Box<dyn Future<Output = Result<http::Response<Body>, Infallible>> + Send>>;
+
+    fn call(&self, req: http::Request<Incoming>) -> Self::Future {
+        let started = Instant::now();
+        let index = self.shared.started.fetch_add(1, Ordering::AcqRel);
+        let in_flight = InFlight::new(self.shared.clone());
+        let id = RequestId::from_request(&req);
+        let method = req.method().clone();
+        let version = req.version();
+        let malformed = self.shared.take_reject(index);
+        // A refused HTTP/1 head reaches here as a stand-in: it has no method or path to log.
+        let (shown_method, path) = match &malformed {
+            Some(_) => ("-".to_owned(), "-".to_owned()),
+            None => (method.to_string(), req.uri().path().to_owned()),
+        };
+        let refused = malformed.or_else(|| self.check_h2(&req));
+        let limits = self.limits.clone();
+        let span = tracing::info_span!("request", id = %id, method = %shown_method, %path);
+
+        let body_timed_out = Arc::new(AtomicBool::new(false));
+        let work = match refused {
+            Some(reject) => Err(reject),
+            None => {
+                let mut req = match limits.body_read_timeout {
+                    Some(timeout) => req.map(|inner| {
+                        Body::new(TimedBody {
+                            inner,
+                            timeout,
+                            deadline: started + timeout,
+                            sleep: None,
+                            timed_out: body_timed_out.clone(),
+                        })
+                    }),
+                    None => req.map(Body::incoming),
+                };
+                req.extensions_mut().insert(self.info);
+                req.extensions_mut().insert(id.clone());
+                Ok(self.service.call(req))
+            }
+        };
+
+        let handler = async move {
+            let mut res = match work {
+                Err(reject) => {
+                    tracing::debug!(
+                        status = reject.status.as_u16(),
+                        detail = %reject.detail,
+                        "request refused before routing"
+                    );
+                    reject.into_http()
+                }
+                Ok(fut) => match limits.handler_timeout {
+                    None => fut.await,
+                    Some(limit) => match tokio::time::timeout(limit, fut).await {
+                        Ok(res) => res,
+                        Err(_) => {
+                            tracing::warn!(
+                                limit_ms = limit.as_millis() as u64,
+                                "handler timed out; answered 503"
+                            );
+                            let res = HttpError::new(
+                                StatusCode::SERVICE_UNAVAILABLE,
+                                format!(
+                                    "Request timed out: the handler did not answer within {}",
+                                    human(limit)
+                                ),
+                            )
+                            .into_response()
+                            .into_http();
+                            crate::service::finalize(res, method == http::Method::HEAD)
+                        }
+                    },
+                },
+            };
+            if body_timed_out.load(Ordering::Relaxed) {
+                res.headers_mut()
+                    .insert(CONNECTION, HeaderValue::from_static("close"));
+            }
+            if limits.echo_request_id {
+                res.headers_mut().insert(X_REQUEST_ID, id.0.clone());
+            }
+            let latency = started.elapsed();
+            let status = res.status().as_u16();
+            tracing::info!(
+                target: "brisk::access",
+                request_id = %id,
+                method = %shown_method,
+                %path,
+                version = ?version,
+                status,
+                latency_us = u64::try_from(latency.as_micros()).unwrap_or(u64::MAX),
+                "{shown_method} {path} {status} {:.1} ms",
+                latency.as_secs_f64() * 1000.0
+            );
+            Ok(res.map(|inner| {
+                Body::new(Tracked {
+                    inner,
+                    _in_flight: in_flight,
+                })
+            }))
+        };
+        Box::pin(handler.instrument(span))
+    }
+}
+
+/// Runs one connection: until it ends, closing it when idle too long, and shutting it down
+/// gracefully (once nothing it received is still unseen by the app) when `shutdown` fires.
+pub(crate) async fn drive<C>(
+    conn: C,
+    shared: Arc<ConnShared>,
+    idle_timeout: Option<Duration>,
+    mut shutdown: tokio::sync::watch::Receiver<bool>,
+) where
+    C: Future<Output = Result<(), BoxError>> + GracefulConn,
+{
+    let mut conn = std::pin::pin!(conn);
+    let mut shutting = *shutdown.borrow();
+    // When the connection was asked to finish because it sat idle: a peer that does not
+    // complete the close (an HTTP/2 client that never acknowledges the GOAWAY's PING) is
+    // dropped one more idle timeout later.
+    let mut idle_closing: Option<Instant> = None;
+    let mut signalled = false;
+    loop {
+        let wait = if signalled {
+            // Only the idle-close deadline is left to check.
+            idle_timeout.unwrap_or(Duration::from_secs(3600))
+        } else if shutting {
+            Duration::from_millis(10)
+        } else {
+            // Wake when the connection would have been idle long enough (re-checked then).
+            match (idle_timeout, shared.idle_for()) {
+                (Some(limit), Some(idle)) => limit.saturating_sub(idle),
+                (Some(limit), None) => limit / 2,
+                (None, _) => Duration::from_secs(3600),
+            }
+            .max(Duration::from_millis(10))
+        };
+        tokio::select! {
+            res = conn.as_mut() => {
+                if let Err(error) = res {
+                    tracing::debug!(%error, "connection ended with an error");
+                }
+                return;
+            }
+            changed = shutdown.changed(), if !shutting => {
+                shutting = changed.is_err() || *shutdown.borrow();
+            }
+            () = tokio::time::sleep(wait) => {}
+        }
+        if let (Some(since), Some(limit)) = (idle_closing, idle_timeout) {
+            if since.elapsed() >= limit {
+                tracing::debug!("an idle connection did not close in time; dropping it");
+                return;
+            }
+        }
+        if signalled {
+            continue;
+        }
+        if shutting {
+            if shared.quiescent() {
+                conn.as_mut().graceful_shutdown();
+                signalled = true;
+            }
+        } else if let (Some(limit), Some(idle)) = (idle_timeout, shared.idle_for()) {
+            if idle >= limit {
+                tracing::debug!("closing an idle connection");
+                conn.as_mut().graceful_shutdown();
+                signalled = true;
+                idle_closing = Some(Instant::now());
+            }
+        }
+    }
+}
+
+/// A hyper connection that can be asked to finish gracefully.
+pub(crate) trait GracefulConn {
+    fn graceful_shutdown(self: Pin<&mut Self>);
+}

@@ -1,0 +1,743 @@
+//! The HTTP/1 gatekeeper: a strict reader that sits between the socket and hyper.
+//!
+//! hyper's HTTP/1 parser is lenient where RFC 9112 lets a recipient be lenient (a bare LF
+//! ends a line; a request with both `Content-Length` and `Transfer-Encoding` is read as
+//! chunked and the connection closed afterwards), and answers the heads it refuses with an
+//! empty body. The guard reads every request head before hyper does, holds it back until it
+//! is complete, and checks it strictly: a bad head never reaches hyper. In its place hyper
+//! is handed a tiny well-formed request (`connection: close`) that the connection service
+//! answers with the refusal — a JSON `detail` naming the limit — in order after the answers
+//! to the requests before it, and the connection closes.
+//!
+//! The guard follows message framing (a `Content-Length` body, or chunked framing down to
+//! the trailers) so it always knows where the next head starts. Anything in a body it cannot
+//! follow strictly ends the stream: hyper sees the body cut short, the handler's body read
+//! fails with a 400, the connection closes, and nothing after it is ever parsed.
+//!
+//! An HTTP/2 prior-knowledge preface at the very start switches the guard to pass-through.
+//!
+//! The guard also times the first request's arrival and every head: a head that is not
+//! complete within the header-read timeout is refused with 408 (or, if not one byte of it
+//! came, the connection is closed quietly).
+
+use std::future::Future;
+use std::io;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll};
+
+use bytes::{Buf, BytesMut};
+use http::StatusCode;
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::time::{Instant, Sleep};
+
+use super::conn::{ConnShared, Reject};
+use super::limits::Limits;
+
+const H2_PREFACE: &[u8] = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n";
+
+/// What hyper is handed in place of a refused head. It parses cleanly and carries no body;
+/// the connection service recognises it by its position, not its content.
+const SYNTHETIC_HEAD: &[u8] = b"GET / HTTP/1.1\r\nhost: brisk\r\nconnection: close\r\n\r\n";
+
+/// How much the guard reads from the socket at a time.
+const READ_CHUNK: usize = 8 * 1024;
+
+/// Longest chunk-size line (size, extensions, CRLF) the guard follows.
+const MAX_CHUNK_LINE: usize = 4 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Chunk {
+    /// Reading a chunk-size line.
+    Size,
+    /// Inside chunk data: this many bytes left.
+    Data(u64),
+    /// The CRLF after chunk data.
+    DataEnd,
+    /// Trailer lines after the last chunk; the count is the trailer bytes so far.
+    Trailers(usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    /// Nothing read yet: HTTP/1 head or HTTP/2 preface.
+    Start,
+    /// Reading a request head.
+    Head,
+    /// Inside a `Content-Length` body: this many bytes left.
+    Body(u64),
+    /// Inside a chunked body.
+    Chunked(Chunk),
+    /// HTTP/2: everything passes through.
+    Passthrough,
+    /// A head was refused: after the stand-in head nothing more is read.
+    Rejected,
+    /// The framing could not be followed: hyper sees the end of the stream.
+    Ended,
+}
+
+/// A socket behind the gatekeeper.
+pub(crate) struct Guard<IO> {
+    io: IO,
+    inbuf: BytesMut,
+    /// Bytes checked and ready for hyper.
+    out: BytesMut,
+    /// `out` ends with a complete head: count it as released once hyper has it all.
+    out_is_head: bool,
+    state: State,
+    /// Whether the socket has reached end of stream.
+    eof: bool,
+    /// When the first byte of the head being read arrived.
+    head_started: Option<Instant>,
+    accepted: Instant,
+    timer: Option<Pin<Box<Sleep>>>,
+    limits: Arc<Limits>,
+    shared: Arc<ConnShared>,
+}
+
+impl<IO> Guard<IO> {
+    pub(crate) fn new(io: IO, limits: Arc<Limits>, shared: Arc<ConnShared>) -> Self {
+        Guard {
+            io,
+            inbuf: BytesMut::new(),
+            out: BytesMut::new(),
+            out_is_head: false,
+            state: State::Start,
+            eof: false,
+            head_started: None,
+            accepted: Instant::now(),
+            timer: None,
+            limits,
+            shared,
+        }
+    }
+
+    /// Turns the bytes read so far into checked output, as far as they go.
+    fn process(&mut self) {
+        loop {
+            if !self.out.is_empty() {
+                return;
+            }
+            let progressed = match self.state {
+                State::Start => self.process_start(),
+                State::Head => self.process_head(),
+                State::Body(left) => {
+                    let n = usize::try_from(left)
+                        .unwrap_or(usize::MAX)
+                        .min(self.inbuf.len());
+                    if n > 0 {
+                        self.out = self.inbuf.split_to(n);
+                        let left = left - n as u64;
+                        self.state = if left == 0 {
+                            State::Head
+                        } else {
+                            State::Body(left)
+                        };
+                    }
+                    n > 0
+                }
+                State::Chunked(chunk) => self.process_chunked(chunk),
+                State::Passthrough => {
+                    if !self.inbuf.is_empty() {
+                        self.out = self.inbuf.split();
+                    }
+                    false
+                }
+                State::Rejected | State::Ended => {
+                    self.inbuf.clear();
+                    false
+                }
+            };
+            if !progressed {
+                return;
+            }
+        }
+    }
+
+    fn process_start(&mut self) -> bool {
+        let n = self.inbuf.len().min(H2_PREFACE.len());
+        if n == 0 {
+            return false;
+        }
+        if self.inbuf[..n] != H2_PREFACE[..n] {
+            self.state = State::Head;
+            return true;
+        }
+        if n == H2_PREFACE.len() {
+            self.state = State::Passthrough;
+            self.shared.set_h2();
+            return true;
+        }
+        false
+    }
+
+    fn process_head(&mut self) -> bool {
+        // Empty lines before a request line are ignored (RFC 9112 §2.2).
+        while self.inbuf.starts_with(b"\r\n") {
+            self.inbuf.advance(2);
+        }
+        if self.inbuf.is_empty() {
+            self.head_started = None;
+            return false;
+        }
+        if self.head_started.is_none() {
+            self.head_started = Some(Instant::now());
+        }
+        let limits = &*self.limits;
+        let (end, line_end) = match scan_head(&self.inbuf) {
+            Ok(found) => found,
+            Err(()) => {
+                self.reject(Reject::bad_request(
+                    "Invalid HTTP request: every line must end with CRLF",
+                ));
+                return true;
+            }
+        };
+        let line_len = line_end.unwrap_or(self.inbuf.len());
+        if line_len > limits.max_request_line() {
+            self.reject(Reject::uri_too_long(limits.max_uri_length));
+            return true;
+        }
+        let Some(end) = end else {
+            if self.inbuf.len() > limits.max_head_size {
+                self.reject(Reject::head_too_large(limits.max_head_size));
+            } else if self.eof {
+                // The client gave up halfway through a head: nothing to answer.
+                self.state = State::Ended;
+                self.inbuf.clear();
+                return true;
+            }
+            return false;
+        };
+        if end > limits.max_head_size {
+            self.reject(Reject::head_too_large(limits.max_head_size));
+            return true;
+        }
+        match check_head(&self.inbuf[..end], limits) {
+            Ok(framing) => {
+                self.out = self.inbuf.split_to(end);
+                self.out_is_head = true;
+                self.head_started = None;
+                self.state = match framing {
+                    Framing::Empty => State::Head,
+                    Framing::Length(n) => State::Body(n),
+                    Framing::Chunked => State::Chunked(Chunk::Size),
+                };
+            }
+            Err(reject) => self.reject(reject),
+        }
+        true
+    }
+
+    fn process_chunked(&mut self, chunk: Chunk) -> bool {
+        match chunk {
+            Chunk::Size => {
+                let Some(line) = find_crlf(&self.inbuf, MAX_CHUNK_LINE) else {
+                    if self.inbuf.len() >= MAX_CHUNK_LINE || has_bare_lf(&self.inbuf) {
+                        self.end();
+                        return true;
+                    }
+                    return false;
+                };
+                match parse_chunk_size(&self.inbuf[..line]) {
+                    Some(size) => {
+                        self.out = self.inbuf.split_to(line + 2);
+                        self.state = State::Chunked(if size == 0 {
+                            Chunk::Trailers(0)
+                        } else {
+                            Chunk::Data(size)
+                        });
+                    }
+                    None => self.end(),
+                }
+                true
+            }
+            Chunk::Data(left) => {
+                let n = usize::try_from(left)
+                    .unwrap_or(usize::MAX)
+                    .min(self.inbuf.len());
+                if n == 0 {
+                    return false;
+                }
+                self.out = self.inbuf.split_to(n);
+                let left = left - n as u64;
+                self.state = State::Chunked(if left == 0 {
+                    Chunk::DataEnd
+                } else {
+                    Chunk::Data(left)
+                });
+                true
+            }
+            Chunk::DataEnd => {
+                if self.inbuf.len() < 2 {
+                    if !self.inbuf.is_empty() && self.inbuf[0] != b'\r' {
+                        self.end();
+                        return true;
+                    }
+                    return false;
+                }
+                if &self.inbuf[..2] != b"\r\n" {
+                    self.end();
+                    return true;
+                }
+                self.out = self.inbuf.split_to(2);
+                self.state = State::Chunked(Chunk::Size);
+                true
+            }
+            Chunk::Trailers(seen) => {
+                let max = self.limits.max_head_size;
+                let Some(line) = find_crlf(&self.inbuf, max) else {
+                    if seen + self.inbuf.len() > max || has_bare_lf(&self.inbuf) {
+                        self.end();
+                        return true;
+                    }
+                    return false;
+                };
+                let seen = seen + line + 2;
+                if seen > max || !valid_trailer_line(&self.inbuf[..line]) {
+                    self.end();
+                    return true;
+                }
+                let done = line == 0;
+                self.out = self.inbuf.split_to(line + 2);
+                self.state = if done {
+                    State::Head
+                } else {
+                    State::Chunked(Chunk::Trailers(seen))
+                };
+                true
+            }
+        }
+    }
+
+    /// Refuses the head being read: hyper gets the stand-in, the service the refusal.
+    fn reject(&mut self, reject: Reject) {
+        tracing::debug!(status = reject.status.as_u16(), detail = %reject.detail, "request head refused");
+        self.shared.set_reject(reject);
+        self.inbuf.clear();
+        self.out = BytesMut::from(SYNTHETIC_HEAD);
+        self.out_is_head = true;
+        self.head_started = None;
+        self.state = State::Rejected;
+    }
+
+    /// The body's framing could not be followed: end the stream here.
+    fn end(&mut self) {
+        tracing::debug!("request body framing is invalid; ending the connection");
+        self.inbuf.clear();
+        self.state = State::Ended;
+    }
+
+    /// When the guard gives up waiting for the head being read, if it is waiting for one.
+    fn head_deadline(&self) -> Option<Instant> {
+        let timeout = self.limits.header_read_timeout?;
+        match self.state {
+            State::Start | State::Head => {}
+            _ => return None,
+        }
+        if let Some(started) = self.head_started {
+            return Some(started + timeout);
+        }
+        if !self.inbuf.is_empty() {
+            return Some(Instant::now() + timeout);
+        }
+        // A connection's first request must begin within the timeout too; between requests
+        // the idle timeout applies instead.
+        (self.shared.released() == 0).then_some(self.accepted + timeout)
+    }
+
+    fn update_shared(&self) {
+        let holding = match self.state {
+            State::Passthrough | State::Rejected | State::Ended => !self.out.is_empty(),
+            _ => !self.inbuf.is_empty() || !self.out.is_empty(),
+        };
+        self.shared.set_buffered(holding);
+    }
+}
+
+impl<IO: AsyncRead + Unpin> AsyncRead for Guard<IO> {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        let this = &mut *self;
+        loop {
+            this.process();
+            if !this.out.is_empty() {
+                let n = this.out.len().min(buf.remaining());
+                buf.put_slice(&this.out.split_to(n));
+                if this.out.is_empty() && this.out_is_head {
+                    this.out_is_head = false;
+                    this.shared.head_released();
+                }
+                this.update_shared();
+                return Poll::Ready(Ok(()));
+            }
+            match this.state {
+                // hyper has the stand-in for a refused head: it answers it and closes.
+                State::Rejected => return Poll::Pending,
+                State::Ended => return Poll::Ready(Ok(())),
+                _ => {}
+            }
+            if this.eof {
+                this.update_shared();
+                return Poll::Ready(Ok(()));
+            }
+            // Body bytes and HTTP/2 frames need no checking byte by byte: with nothing
+            // buffered, read them straight into hyper's buffer.
+            let direct = match this.state {
+                State::Passthrough => Some(usize::MAX),
+                State::Body(left) => Some(usize::try_from(left).unwrap_or(usize::MAX)),
+                _ => None,
+            };
+            if let (Some(max), true) = (direct, this.inbuf.is_empty()) {
+                let want = max.min(buf.remaining());
+                if want > 0 {
+                    let mut read = ReadBuf::new(buf.initialize_unfilled_to(want));
+                    let polled = Pin::new(&mut this.io).poll_read(cx, &mut read);
+                    let got = read.filled().len();
+                    if let Poll::Ready(Ok(())) = polled {
+                        buf.advance(got);
+                        if got == 0 {
+                            this.eof = true;
+                        } else if let State::Body(left) = this.state {
+                            let left = left - got as u64;
+                            this.state = if left == 0 {
+                                State::Head
+                            } else {
+                                State::Body(left)
+                            };
+                        }
+                    }
+                    this.update_shared();
+                    return polled;
+                }
+            }
+            // Read more from the socket.
+            let start = this.inbuf.len();
+            this.inbuf.resize(start + READ_CHUNK, 0);
+            let mut read = ReadBuf::new(&mut this.inbuf[start..]);
+            let polled = Pin::new(&mut this.io).poll_read(cx, &mut read);
+            let got = read.filled().len();
+            this.inbuf.truncate(start + got);
+            match polled {
+                Poll::Ready(Ok(())) => {
+                    if got == 0 {
+                        this.eof = true;
+                    }
+                    this.update_shared();
+                    continue;
+                }
+                Poll::Ready(Err(e)) => return Poll::Ready(Err(e)),
+                Poll::Pending => {}
+            }
+            this.update_shared();
+            // Nothing to read: arm the header-read deadline, if one applies.
+            let Some(deadline) = this.head_deadline() else {
+                this.timer = None;
+                return Poll::Pending;
+            };
+            if this.head_started.is_none() && !this.inbuf.is_empty() {
+                this.head_started = Some(Instant::now());
+            }
+            let timer = this
+                .timer
+                .get_or_insert_with(|| Box::pin(tokio::time::sleep_until(deadline)));
+            if timer.deadline() != deadline {
+                timer.as_mut().reset(deadline);
+            }
+            if timer.as_mut().poll(cx).is_pending() {
+                return Poll::Pending;
+            }
+            this.timer = None;
+            if this.inbuf.is_empty() {
+                // Not one byte of a request: close quietly.
+                tracing::debug!("no request within the header-read timeout; closing");
+                this.state = State::Ended;
+                this.update_shared();
+                return Poll::Ready(Ok(()));
+            }
+            let timeout = this.limits.header_read_timeout.unwrap_or_default();
+            this.reject(Reject::new(
+                StatusCode::REQUEST_TIMEOUT,
+                format!(
+                    "Request header read timeout: the head must arrive within {}",
+                    super::limits::human(timeout)
+                ),
+            ));
+        }
+    }
+}
+
+impl<IO: AsyncWrite + Unpin> AsyncWrite for Guard<IO> {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
+        Pin::new(&mut self.io).poll_write(cx, buf)
+    }
+
+    fn poll_write_vectored(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[io::IoSlice<'_>],
+    ) -> Poll<io::Result<usize>> {
+        Pin::new(&mut self.io).poll_write_vectored(cx, bufs)
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.io.is_write_vectored()
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.io).poll_flush(cx)
+    }
+
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.io).poll_shutdown(cx)
+    }
+}
+
+/// How a request's body is framed.
+#[derive(Debug, PartialEq, Eq)]
+enum Framing {
+    Empty,
+    Length(u64),
+    Chunked,
+}
+
+/// Finds the end of the head (just past the blank line) and the end of the request line,
+/// refusing any LF not preceded by CR and any CR not followed by LF.
+#[allow(clippy::type_complexity)]
+fn scan_head(buf: &[u8]) -> Result<(Option<usize>, Option<usize>), ()> {
+    let mut line_end = None;
+    let mut i = 0;
+    while i < buf.len() {
+        match buf[i] {
+            b'\n' => return Err(()),
+            b'\r' => {
+                match buf.get(i + 1) {
+                    None => return Ok((None, line_end)),
+                    Some(b'\n') => {}
+                    Some(_) => return Err(()),
+                }
+                if line_end.is_none() {
+                    line_end = Some(i);
+                }
+                // A line that ends right after the previous one: the blank line.
+                if i >= 2 && buf[i - 2] == b'\r' && buf[i - 1] == b'\n' {
+                    return Ok((Some(i + 2), line_end));
+                }
+                i += 2;
+            }
+            _ => i += 1,
+        }
+    }
+    Ok((None, line_end))
+}
+
+fn find_crlf(buf: &[u8], max: usize) -> Option<usize> {
+    let n = buf.len().min(max + 2);
+    buf[..n].windows(2).position(|w| w == b"\r\n")
+}
+
+fn has_bare_lf(buf: &[u8]) -> bool {
+    buf.iter()
+        .enumerate()
+        .any(|(i, &b)| b == b'\n' && (i == 0 || buf[i - 1] != b'\r'))
+}
+
+/// `1*HEXDIG [ ";" extensions ]`, strictly: no whitespace, no control bytes, at most 16
+/// digits.
+fn parse_chunk_size(line: &[u8]) -> Option<u64> {
+    let digits = line.iter().take_while(|b| b.is_ascii_hexdigit()).count();
+    if digits == 0 || digits > 16 {
+        return None;
+    }
+    let rest = &line[digits..];
+    if !rest.is_empty() && (rest[0] != b';' || rest.iter().any(|&b| is_ctl(b) && b != b'\t')) {
+        return None;
+    }
+    let text = std::str::from_utf8(&line[..digits]).ok()?;
+    u64::from_str_radix(text, 16).ok()
+}
+
+fn valid_trailer_line(line: &[u8]) -> bool {
+    if line.is_empty() {
+        return true;
+    }
+    let Some(colon) = line.iter().position(|&b| b == b':') else {
+        return false;
+    };
+    colon > 0
+        && line[..colon].iter().all(|&b| is_tchar(b))
+        && line[colon + 1..].iter().all(|&b| !is_ctl(b) || b == b'\t')
+}
+
+fn is_ctl(b: u8) -> bool {
+    b < 0x20 || b == 0x7f
+}
+
+fn is_tchar(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
+}
+
+/// Whether the request line ends in a well-formed `HTTP/x.y` (that brisk does not speak).
+fn names_a_version(head: &[u8]) -> bool {
+    let line = head.split(|&b| b == b'\r').next().unwrap_or_default();
+    let parts: Vec<&[u8]> = line.split(|&b| b == b' ').collect();
+    let v = parts.last().copied().unwrap_or_default();
+    parts.len() == 3
+        && v.len() == 8
+        && v.starts_with(b"HTTP/")
+        && v[5].is_ascii_digit()
+        && v[6] == b'.'
+        && v[7].is_ascii_digit()
+}
+
+/// Checks a complete head (request line, headers, blank line) and works out its framing.
+fn check_head(head: &[u8], limits: &Limits) -> Result<Framing, Reject> {
+    let mut headers = vec![httparse::EMPTY_HEADER; limits.max_headers];
+    let mut req = httparse::Request::new(&mut headers);
+    match req.parse(head) {
+        Ok(httparse::Status::Complete(n)) if n == head.len() => {}
+        Ok(_) => return Err(Reject::bad_request("Invalid HTTP request")),
+        Err(httparse::Error::TooManyHeaders) => {
+            return Err(Reject::new(
+                StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+                format!(
+                    "Too many request headers: the limit is {}",
+                    limits.max_headers
+                ),
+            ))
+        }
+        Err(httparse::Error::Version) if names_a_version(head) => {
+            return Err(Reject::new(
+                StatusCode::HTTP_VERSION_NOT_SUPPORTED,
+                "HTTP version not supported: use HTTP/1.0, HTTP/1.1 or HTTP/2",
+            ))
+        }
+        Err(httparse::Error::Version) => {
+            return Err(Reject::bad_request(
+                "Invalid HTTP request: malformed request line",
+            ))
+        }
+        Err(httparse::Error::Token) => {
+            return Err(Reject::bad_request(
+                "Invalid HTTP request: malformed request line",
+            ))
+        }
+        Err(httparse::Error::HeaderName) => {
+            return Err(Reject::bad_request("Invalid HTTP request: bad header name"))
+        }
+        Err(httparse::Error::HeaderValue) => {
+            return Err(Reject::bad_request(
+                "Invalid HTTP request: bad byte in a header value",
+            ))
+        }
+        Err(_) => return Err(Reject::bad_request("Invalid HTTP request")),
+    }
+    let (Some(method), Some(path), Some(version)) = (req.method, req.path, req.version) else {
+        return Err(Reject::bad_request("Invalid HTTP request"));
+    };
+    if path.len() > limits.max_uri_length {
+        return Err(Reject::uri_too_long(limits.max_uri_length));
+    }
+    // The target must be visible ASCII (RFC 3986: anything else is percent-encoded).
+    if http::Method::from_bytes(method.as_bytes()).is_err()
+        || !path.bytes().all(|b| (0x21..=0x7e).contains(&b))
+        || http::Uri::try_from(path).is_err()
+    {
+        return Err(Reject::bad_request(
+            "Invalid HTTP request: malformed request line",
+        ));
+    }
+    let http11 = version == 1;
+    let mut hosts = 0;
+    let mut length: Option<u64> = None;
+    let mut lengths = 0;
+    let mut te: Vec<&[u8]> = Vec::new();
+    for header in req.headers.iter() {
+        let name = header.name;
+        if name.eq_ignore_ascii_case("host") {
+            hosts += 1;
+        } else if name.eq_ignore_ascii_case("content-length") {
+            lengths += 1;
+            let value = header.value;
+            let parsed =
+                (!value.is_empty() && value.len() <= 19 && value.iter().all(u8::is_ascii_digit))
+                    .then(|| std::str::from_utf8(value).ok()?.parse::<u64>().ok())
+                    .flatten();
+            let Some(n) = parsed else {
+                return Err(Reject::bad_request(
+                    "Invalid Content-Length: it must be a single non-negative integer",
+                ));
+            };
+            if length.is_some_and(|m| m != n) {
+                return Err(Reject::bad_request("Conflicting Content-Length headers"));
+            }
+            length = Some(n);
+        } else if name.eq_ignore_ascii_case("transfer-encoding") {
+            te.push(header.value);
+        }
+    }
+    if hosts > 1 || (http11 && hosts == 0) {
+        return Err(Reject::bad_request(
+            "Invalid HTTP request: exactly one Host header is required",
+        ));
+    }
+    if !te.is_empty() {
+        if lengths > 0 {
+            return Err(Reject::bad_request(
+                "A request must not carry both Content-Length and Transfer-Encoding",
+            ));
+        }
+        if !http11 {
+            return Err(Reject::bad_request(
+                "Transfer-Encoding is not allowed in HTTP/1.0",
+            ));
+        }
+        let chunked = te.len() == 1 && te[0].eq_ignore_ascii_case(b"chunked");
+        if !chunked {
+            return Err(Reject::new(
+                StatusCode::NOT_IMPLEMENTED,
+                "Unsupported Transfer-Encoding: only `chunked` is accepted",
+            ));
+        }
+        return Ok(Framing::Chunked);
+    }
+    Ok(match length {
+        Some(0) | None => Framing::Empty,
+        Some(n) => Framing::Length(n),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scan_finds_the_blank_line_and_refuses_bare_lf() {
+        assert_eq!(
+            scan_head(b"GET / HTTP/1.1\r\nHost: a\r\n\r\nrest"),
+            Ok((Some(27), Some(14)))
+        );
+        assert_eq!(scan_head(b"GET / HTTP/1.1\r\nHo"), Ok((None, Some(14))));
+        assert_eq!(scan_head(b"GET / HTTP/1.1\r"), Ok((None, None)));
+        assert!(scan_head(b"GET / HTTP/1.1\nHost: a\r\n\r\n").is_err());
+        assert!(scan_head(b"GET / HTTP/1.1\r\nHost: a\rb\r\n\r\n").is_err());
+    }
+
+    #[test]
+    fn chunk_sizes_are_strict() {
+        assert_eq!(parse_chunk_size(b"1a"), Some(26));
+        assert_eq!(parse_chunk_size(b"0;name=value"), Some(0));
+        assert_eq!(parse_chunk_size(b""), None);
+        assert_eq!(parse_chunk_size(b"1 "), None);
+        assert_eq!(parse_chunk_size(b"-1"), None);
+        assert_eq!(parse_chunk_size(b"0x10"), None);
+        assert_eq!(parse_chunk_size(b"11111111111111111"), None);
+    }
+}

@@ -1,0 +1,225 @@
+//! The server's settings ([`ServeConfig`]) and the per-connection view of them.
+
+use std::time::Duration;
+
+/// What the server does with a new connection once [`ServeConfig::max_connections`] are
+/// open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ConnectionOverflow {
+    /// Stop accepting until a connection closes: new clients wait in the listen backlog
+    /// (the default — nothing is refused while the backlog has room).
+    #[default]
+    Queue,
+    /// Accept, answer `503` with a JSON `detail` and `connection: close`, and close.
+    Refuse,
+}
+
+/// Server settings: timeouts, limits, HTTP/2 protections, shutdown and request ids.
+///
+/// Every default is safe for a server facing the internet; see the README's *Production*
+/// section for each value and why. A body's size limit is set on the app
+/// ([`App::body_limit`](crate::App::body_limit)) because routes may override it.
+///
+/// ```
+/// use std::time::Duration;
+/// let config = brisk::ServeConfig::default()
+///     .handler_timeout(Some(Duration::from_secs(10)))
+///     .echo_request_id(true);
+/// # let _ = config;
+/// ```
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct ServeConfig {
+    /// How long a client may take to send a request head, from its first byte (and, for a
+    /// connection's first request, from the connection's accept). A head still incomplete
+    /// then is answered `408`; a connection that sent nothing is closed. Default 10 s.
+    /// hyper has no such limit unless a timer is set, which lets slow clients hold
+    /// connections forever.
+    pub header_read_timeout: Option<Duration>,
+    /// How long reading a request body may take in all, from the moment the request head
+    /// arrived. A body still incomplete then is answered `408` and the connection closed.
+    /// Default 60 s.
+    pub body_read_timeout: Option<Duration>,
+    /// How long a keep-alive connection (HTTP/1.1 or HTTP/2) may stay open with no request
+    /// in flight before it is closed. Default 75 s (longer than the usual 60 s of load
+    /// balancers, so they close first).
+    pub idle_timeout: Option<Duration>,
+    /// How long a handler may take to produce its response; when exceeded the request is
+    /// answered `503` with a JSON `detail`. Default: no limit.
+    pub handler_timeout: Option<Duration>,
+    /// How long shutdown waits for requests in flight before closing the remaining
+    /// connections (default 30 s).
+    pub grace_period: Duration,
+    /// The largest request head (request line and headers) in bytes; larger heads are
+    /// answered `431`. Default 16 KiB.
+    pub max_head_size: usize,
+    /// The longest request target (path and query) in bytes; longer targets are answered
+    /// `414`. Default 8 KiB.
+    pub max_uri_length: usize,
+    /// The most header fields a request may carry; more are answered `431`. Default 100.
+    pub max_headers: usize,
+    /// The most connections open at once (default 10 000); see [`ConnectionOverflow`].
+    pub max_connections: usize,
+    /// What happens to a connection past [`max_connections`](Self::max_connections).
+    pub connection_overflow: ConnectionOverflow,
+    /// HTTP/2: the most streams a client may have open on one connection (default 100).
+    pub h2_max_concurrent_streams: u32,
+    /// HTTP/2: how many streams the client may reset before the server has accepted them
+    /// before the connection is closed with `ENHANCE_YOUR_CALM` — the "rapid reset" attack
+    /// (default 20).
+    pub h2_max_pending_accept_reset_streams: usize,
+    /// HTTP/2: how many streams the server may reset for protocol errors before it closes
+    /// the connection (default 1024).
+    pub h2_max_local_error_reset_streams: usize,
+    /// HTTP/2: send a PING this often on an otherwise silent connection, and close it if the
+    /// answer takes longer than 20 s. Default: off (the idle timeout closes idle
+    /// connections).
+    pub h2_keep_alive_interval: Option<Duration>,
+    /// Whether every response carries the request's id in `x-request-id` (the incoming
+    /// header's value, or a generated one). Default off, so a brisk app answers exactly as
+    /// its FastAPI twin.
+    pub echo_request_id: bool,
+    /// Serve HTTPS with this rustls configuration (feature `tls`): HTTP/1.1, and HTTP/2
+    /// when the client offers it by ALPN (`h2` and `http/1.1` are offered when the
+    /// configuration lists no protocols). The TLS handshake must finish within the
+    /// header-read timeout. Default: plain TCP.
+    #[cfg(feature = "tls")]
+    pub tls: Option<std::sync::Arc<tokio_rustls::rustls::ServerConfig>>,
+}
+
+impl Default for ServeConfig {
+    fn default() -> Self {
+        ServeConfig {
+            header_read_timeout: Some(Duration::from_secs(10)),
+            body_read_timeout: Some(Duration::from_secs(60)),
+            idle_timeout: Some(Duration::from_secs(75)),
+            handler_timeout: None,
+            grace_period: Duration::from_secs(30),
+            max_head_size: 16 * 1024,
+            max_uri_length: 8 * 1024,
+            max_headers: 100,
+            max_connections: 10_000,
+            connection_overflow: ConnectionOverflow::Queue,
+            h2_max_concurrent_streams: 100,
+            h2_max_pending_accept_reset_streams: 20,
+            h2_max_local_error_reset_streams: 1024,
+            h2_keep_alive_interval: None,
+            echo_request_id: false,
+            #[cfg(feature = "tls")]
+            tls: None,
+        }
+    }
+}
+
+macro_rules! setters {
+    ($($(#[$doc:meta])* $name:ident: $t:ty;)*) => {$(
+        $(#[$doc])*
+        #[must_use]
+        pub fn $name(mut self, value: $t) -> Self {
+            self.$name = value;
+            self
+        }
+    )*};
+}
+
+impl ServeConfig {
+    /// Serves HTTPS with this rustls configuration (see [`tls`](Self::tls)).
+    #[cfg(feature = "tls")]
+    #[must_use]
+    pub fn tls(mut self, config: std::sync::Arc<tokio_rustls::rustls::ServerConfig>) -> Self {
+        self.tls = Some(config);
+        self
+    }
+
+    setters! {
+        /// Sets [`header_read_timeout`](Self::header_read_timeout) (`None`: no limit).
+        header_read_timeout: Option<Duration>;
+        /// Sets [`body_read_timeout`](Self::body_read_timeout) (`None`: no limit).
+        body_read_timeout: Option<Duration>;
+        /// Sets [`idle_timeout`](Self::idle_timeout) (`None`: no limit).
+        idle_timeout: Option<Duration>;
+        /// Sets [`handler_timeout`](Self::handler_timeout) (`None`: no limit).
+        handler_timeout: Option<Duration>;
+        /// Sets [`grace_period`](Self::grace_period).
+        grace_period: Duration;
+        /// Sets [`max_head_size`](Self::max_head_size).
+        max_head_size: usize;
+        /// Sets [`max_uri_length`](Self::max_uri_length).
+        max_uri_length: usize;
+        /// Sets [`max_headers`](Self::max_headers).
+        max_headers: usize;
+        /// Sets [`max_connections`](Self::max_connections).
+        max_connections: usize;
+        /// Sets [`connection_overflow`](Self::connection_overflow).
+        connection_overflow: ConnectionOverflow;
+        /// Sets [`h2_max_concurrent_streams`](Self::h2_max_concurrent_streams).
+        h2_max_concurrent_streams: u32;
+        /// Sets [`h2_max_pending_accept_reset_streams`](Self::h2_max_pending_accept_reset_streams).
+        h2_max_pending_accept_reset_streams: usize;
+        /// Sets [`h2_max_local_error_reset_streams`](Self::h2_max_local_error_reset_streams).
+        h2_max_local_error_reset_streams: usize;
+        /// Sets [`h2_keep_alive_interval`](Self::h2_keep_alive_interval).
+        h2_keep_alive_interval: Option<Duration>;
+        /// Sets [`echo_request_id`](Self::echo_request_id).
+        echo_request_id: bool;
+    }
+}
+
+/// What the gatekeeper and the connection service need from the settings, shared by every
+/// connection.
+#[derive(Debug)]
+pub(crate) struct Limits {
+    pub header_read_timeout: Option<Duration>,
+    pub body_read_timeout: Option<Duration>,
+    pub idle_timeout: Option<Duration>,
+    pub handler_timeout: Option<Duration>,
+    pub max_head_size: usize,
+    pub max_uri_length: usize,
+    pub max_headers: usize,
+    pub echo_request_id: bool,
+}
+
+impl Limits {
+    pub(crate) fn new(config: &ServeConfig) -> Self {
+        Limits {
+            header_read_timeout: config.header_read_timeout.filter(|d| !d.is_zero()),
+            body_read_timeout: config.body_read_timeout.filter(|d| !d.is_zero()),
+            idle_timeout: config.idle_timeout.filter(|d| !d.is_zero()),
+            handler_timeout: config.handler_timeout.filter(|d| !d.is_zero()),
+            max_head_size: config.max_head_size.max(256),
+            max_uri_length: config.max_uri_length.max(16),
+            max_headers: config.max_headers.max(1),
+            echo_request_id: config.echo_request_id,
+        }
+    }
+
+    /// The longest request line the guard waits for before answering 414: the target's
+    /// limit plus room for a method and the version.
+    pub(crate) fn max_request_line(&self) -> usize {
+        self.max_uri_length + 64
+    }
+}
+
+/// `1500 ms` → `"1.5 s"`, `300 ms` → `"300 ms"`, `30 s` → `"30 s"`.
+pub(crate) fn human(d: Duration) -> String {
+    let ms = d.as_millis();
+    if ms < 1000 {
+        format!("{ms} ms")
+    } else if ms % 1000 == 0 {
+        format!("{} s", ms / 1000)
+    } else {
+        format!("{} s", d.as_secs_f64())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_well() {
+        assert_eq!(human(Duration::from_millis(300)), "300 ms");
+        assert_eq!(human(Duration::from_secs(30)), "30 s");
+        assert_eq!(human(Duration::from_millis(1500)), "1.5 s");
+    }
+}
