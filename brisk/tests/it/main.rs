@@ -17,6 +17,8 @@
 //!   (features brisk lacks).
 //! - [`replay`] — the replay tests (every app × TestClient/socket) and consistency checks of
 //!   the skip lists and the differences table.
+//! - [`items`] — the README's items example, exactly as the foundation issue states it,
+//!   through `TestClient` and over a socket.
 //! - [`keepalive`] — on one keep-alive connection: a panicking handler answers a clean 500 and
 //!   the connection goes on serving; a 204 built with a body is sent bodiless and the
 //!   connection goes on serving.
@@ -30,6 +32,7 @@ mod differences;
 mod fuzz;
 mod golden;
 mod harness;
+mod items;
 mod keepalive;
 mod layers;
 mod openapi;

@@ -61,7 +61,7 @@ fn validation_document_is_fastapis_plus_response_models() {
 
 #[path = "../../examples/items.rs"]
 #[allow(dead_code)]
-mod items_example;
+pub(crate) mod items_example;
 
 /// brisk's own documents for the two examples, pinned as golden files (validated by
 /// `tools/openapi/validate.sh` with a real OpenAPI 3.1 validator in CI). Set `BLESS=1` to
