@@ -8,7 +8,16 @@ use crate::openapi::items_example;
 use crate::wire;
 
 /// (method, target, status, headers from content-length on, body), in order: state matters.
-const SCRIPT: &[(&str, &str, u16, &[(&str, &str)], &str)] = &[
+/// One exchange: method, target, status, headers from content-length on, body.
+type Step = (
+    &'static str,
+    &'static str,
+    u16,
+    &'static [(&'static str, &'static str)],
+    &'static str,
+);
+
+const SCRIPT: &[Step] = &[
     (
         "POST",
         "/items?name=apple",
