@@ -11,6 +11,8 @@
 //! - [`harness`] — runs a golden file's cases in order against a fresh twin, through
 //!   `brisk::testing::TestClient` or over a socket served by `brisk::serve`, and compares
 //!   status, header multiset (minus `date`/`server`/`connection`) and body bytes.
+//! - [`custom_errors`] — the validation answer replaced in one place (400 with a custom
+//!   body, FastAPI issue #643).
 //! - [`differences`] — THE table of deliberate differences from FastAPI: case → brisk's
 //!   exact answer and why.
 //! - [`apps`] — the Rust twins of `tools/oracle/apps/*.py`, each with its skipped cases
@@ -28,6 +30,7 @@
 //! - [`fuzz`] — proptest on the `validation` example: no input gets a 5xx or a non-JSON 4xx.
 
 mod apps;
+mod custom_errors;
 mod differences;
 mod fuzz;
 mod golden;

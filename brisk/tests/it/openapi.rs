@@ -112,3 +112,134 @@ async fn documents_are_served() {
     assert_eq!(off.get("/openapi.json").send().await.status(), 404);
     assert_eq!(off.get("/docs").send().await.status(), 404);
 }
+
+mod keys {
+    use brisk::{status, Created, HttpError, NoContent, PlainText, Value};
+
+    #[derive(brisk::Model, serde::Serialize)]
+    pub struct Message {
+        pub message: String,
+    }
+
+    /// Not in the document.
+    #[brisk::get("/hidden", include_in_schema = false)]
+    pub async fn hidden() -> Value {
+        brisk::json!({})
+    }
+
+    // FastAPI: `@app.get("/deprecated", deprecated=True, tags=["old"], summary="Old one",
+    // description="Desc")`.
+    #[brisk::get(
+        "/deprecated",
+        deprecated = true,
+        tags = ["old"],
+        summary = "Old one",
+        description = "Desc"
+    )]
+    pub async fn deprecated() -> Value {
+        brisk::json!({})
+    }
+
+    /// Creates an item.
+    ///
+    /// The new item's URL is in `Location`.
+    #[brisk::post(
+        "/items",
+        status_code = status::HTTP_201_CREATED,
+        operation_id = "make_item",
+        responses = [(409, "Item already exists", Message), 400]
+    )]
+    pub async fn create_item(name: String) -> Result<Created<Value>, HttpError> {
+        Ok(Created::at("/items/1").with_body(brisk::json!({ "name": name })))
+    }
+
+    #[brisk::delete("/items/{item_id}", status_code = 204)]
+    pub async fn delete_item(item_id: i64) -> NoContent {
+        let _ = item_id;
+        NoContent
+    }
+
+    #[brisk::get("/plain")]
+    pub async fn plain() -> PlainText {
+        PlainText("hi".into())
+    }
+
+    pub fn app() -> brisk::App {
+        brisk::App::new()
+            .title("Items API")
+            .version("1.0.0")
+            .routes(brisk::routes![
+                hidden,
+                deprecated,
+                create_item,
+                delete_item,
+                plain
+            ])
+    }
+}
+
+/// The attribute keys and typed responses, as FastAPI writes them (reference §10) where
+/// FastAPI has them, and brisk's additions (`Created`'s `Location`) where it has not.
+#[test]
+fn attribute_keys_and_typed_responses_are_documented() {
+    let doc = ours(keys::app());
+    assert_eq!(
+        doc["info"],
+        serde_json::json!({"title": "Items API", "version": "1.0.0"})
+    );
+    assert!(doc["paths"].get("/hidden").is_none());
+    assert_eq!(
+        serde_json::to_string(&doc["paths"]["/deprecated"]["get"]).unwrap(),
+        r#"{"tags":["old"],"summary":"Old one","description":"Desc","operationId":"deprecated_deprecated_get","responses":{"200":{"description":"Successful Response","content":{"application/json":{"schema":{}}}}},"deprecated":true}"#
+    );
+    let post = &doc["paths"]["/items"]["post"];
+    assert_eq!(post["summary"], "Creates an item.");
+    assert_eq!(post["description"], "The new item's URL is in `Location`.");
+    assert_eq!(post["operationId"], "make_item");
+    assert_eq!(
+        serde_json::to_string(&post["responses"]).unwrap(),
+        r##"{"201":{"description":"Successful Response","content":{"application/json":{"schema":{}}},"headers":{"Location":{"description":"The URL of the resource","schema":{"type":"string"}}}},"409":{"description":"Item already exists","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Message"}}}},"400":{"description":"Bad Request"},"422":{"description":"Validation Error","content":{"application/json":{"schema":{"$ref":"#/components/schemas/HTTPValidationError"}}}}}"##
+    );
+    assert_eq!(
+        serde_json::to_string(&doc["paths"]["/items/{item_id}"]["delete"]["responses"]["204"])
+            .unwrap(),
+        r#"{"description":"Successful Response"}"#
+    );
+    assert_eq!(
+        serde_json::to_string(&doc["paths"]["/plain"]["get"]["responses"]).unwrap(),
+        r#"{"200":{"description":"Successful Response","content":{"text/plain":{"schema":{"type":"string"}}}}}"#
+    );
+    assert_eq!(
+        doc["components"]["schemas"]["Message"],
+        serde_json::json!({"properties": {"message": {"type": "string", "title": "Message"}}, "type": "object", "required": ["message"], "title": "Message"})
+    );
+}
+
+/// A status the route does not declare fails the test that provokes it.
+#[tokio::test]
+async fn undeclared_status_fails_the_test() {
+    #[brisk::get("/teapot")]
+    async fn teapot() -> Result<Value, brisk::HttpError> {
+        Err(brisk::HttpError::from_status(418))
+    }
+    use brisk::Value;
+    let app = || brisk::App::new().routes(brisk::routes![teapot]);
+    let strict = tokio::spawn(async move {
+        brisk::testing::TestClient::new(app())
+            .get("/teapot")
+            .send()
+            .await
+    })
+    .await;
+    let panic = strict.expect_err("the undeclared 418 must fail the test");
+    let message = panic.into_panic();
+    let message = message
+        .downcast_ref::<String>()
+        .cloned()
+        .unwrap_or_default();
+    assert!(message.contains("route `teapot` answered 418"), "{message}");
+    let lenient = brisk::testing::TestClient::new(app()).allow_undocumented_statuses();
+    let res = lenient.get("/teapot").send().await;
+    assert_eq!(res.status(), 418);
+    assert_eq!(res.text(), r#"{"detail":"I'm a Teapot"}"#);
+}
