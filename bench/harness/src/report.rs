@@ -1,0 +1,476 @@
+//! The report: machine, command, one table per scenario and peer, one per peer, and brisk
+//! against the issue's targets.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+use std::process::Command;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use crate::spec::{PeerKind, BASELINE};
+use crate::{median, Built, Config, PeerResult};
+
+/// `2026-11-25T14-03-07Z`: the current UTC time, for file names and the report.
+pub fn utc_stamp() -> String {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let (days, rem) = (secs / 86_400, secs % 86_400);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}-{:02}-{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
+fn first_line(cmd: &str, args: &[&str]) -> String {
+    Command::new(cmd)
+        .args(args)
+        .current_dir(crate::bench_dir())
+        .output()
+        .map(|o| {
+            let mut s = String::from_utf8_lossy(&o.stdout).into_owned();
+            s.push_str(&String::from_utf8_lossy(&o.stderr));
+            s.lines().next().unwrap_or("").trim().to_owned()
+        })
+        .unwrap_or_else(|e| format!("{cmd}: {e}"))
+}
+
+fn machine() -> String {
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let cpus = cpuinfo
+        .lines()
+        .filter(|l| l.starts_with("processor"))
+        .count();
+    let model = cpuinfo
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("model name")?
+                .split_once(':')
+                .map(|x| x.1.trim())
+        })
+        .unwrap_or("unknown CPU");
+    let mhz = cpuinfo
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("cpu MHz")?
+                .split_once(':')
+                .map(|x| x.1.trim())
+        })
+        .map(|m| format!(" @ {m} MHz"))
+        .unwrap_or_default();
+    let mem = std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|m| {
+            let kib: f64 = m.lines().next()?.split_whitespace().nth(1)?.parse().ok()?;
+            Some(format!("{:.0} GiB", kib / 1024.0 / 1024.0))
+        })
+        .unwrap_or_default();
+    format!(
+        "{cpus} CPUs (nproc), {model}{mhz}, {mem} RAM, Linux {}",
+        first_line("uname", &["-r"])
+    )
+}
+
+fn thousands(n: f64) -> String {
+    let s = format!("{:.0}", n.abs());
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0.0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+fn latency(us: f64) -> String {
+    if us >= 10_000.0 {
+        format!("{:.1} ms", us / 1000.0)
+    } else if us >= 1000.0 {
+        format!("{:.2} ms", us / 1000.0)
+    } else {
+        format!("{us:.0} µs")
+    }
+}
+
+fn mib(kib: u64) -> String {
+    format!("{:.1} MiB", kib as f64 / 1024.0)
+}
+
+fn ratio(value: Option<f64>, base: Option<f64>) -> String {
+    match (value, base) {
+        (Some(v), Some(b)) if b > 0.0 => format!("{:.2}×", v / b),
+        _ => "–".into(),
+    }
+}
+
+fn opt<T>(v: Option<T>, f: impl Fn(T) -> String) -> String {
+    v.map_or("–".into(), f)
+}
+
+/// Per-scenario medians of one peer.
+#[derive(Debug, Clone, Copy, Default)]
+struct Cell {
+    rps: Option<f64>,
+    p50: Option<f64>,
+    p99: Option<f64>,
+    cpu: Option<f64>,
+    busy: Option<f64>,
+    other: Option<f64>,
+    instr: Option<f64>,
+}
+
+fn cell(r: Option<&PeerResult>, scenario: &str) -> Cell {
+    let Some(r) = r else {
+        return Cell::default();
+    };
+    let runs = r.load.get(scenario).cloned().unwrap_or_default();
+    let m = |f: &dyn Fn(&crate::LoadRun) -> f64| median(runs.iter().map(f).collect());
+    Cell {
+        rps: m(&|x| x.wrk.rps),
+        p50: m(&|x| x.wrk.p50_us),
+        p99: m(&|x| x.wrk.p99_us),
+        cpu: m(&|x| x.cpu_us_per_req),
+        busy: m(&|x| x.busy),
+        other: m(&|x| x.other),
+        instr: r.instructions.get(scenario).copied(),
+    }
+}
+
+pub fn render(
+    cfg: &Config,
+    built: &[Built],
+    results: &BTreeMap<&'static str, PeerResult>,
+    notes: &[String],
+    took: Duration,
+    load: (&str, &str),
+) -> String {
+    let mut o = String::new();
+    let command = std::env::var("BENCH_COMMAND").unwrap_or_else(|_| {
+        std::iter::once("bench/target/release/harness".to_owned())
+            .chain(std::env::args().skip(1))
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    let stamp = utc_stamp();
+    let (day, time) = stamp.split_once('T').unwrap_or((&stamp, ""));
+    let _ = writeln!(
+        o,
+        "## Run of {day} {} UTC\n",
+        time.trim_end_matches('Z').replace('-', ":")
+    );
+    let _ = writeln!(o, "- **Machine:** {}", machine());
+    let _ = writeln!(
+        o,
+        "- **Machine load** (`/proc/loadavg`, 1/5/15 min): {} at the start, {} at the end",
+        load.0, load.1
+    );
+    let _ = writeln!(
+        o,
+        "- **Command:** `{command}` (took {:.0} s)",
+        took.as_secs_f64()
+    );
+    let _ = writeln!(
+        o,
+        "- **Tools:** {}; {}; {}",
+        first_line("rustc", &["--version"]),
+        first_line("wrk", &["--version"])
+            .split(" Copyright")
+            .next()
+            .unwrap_or(""),
+        first_line("valgrind", &["--version"])
+    );
+    if let Some(v) = built.iter().find_map(|b| b.version.clone()) {
+        let _ = writeln!(
+            o,
+            "- **FastAPI peer:** {v}, one uvicorn process, access log off"
+        );
+    }
+    let _ = writeln!(
+        o,
+        "- **Load:** servers pinned to CPU {}, wrk (1 thread, {} keep-alive connections, \
+         loopback) and the harness on CPU {}, all at nice {}; per scenario and peer {} s \
+         of wrk warm-up, then {} s measured in each of {} round(s), peers alternating within \
+         each scenario{}.",
+        cfg.server_cpu,
+        cfg.connections,
+        cfg.client_cpu,
+        cfg.nice,
+        cfg.warmup,
+        cfg.duration,
+        cfg.rounds,
+        if cfg.rounds > 1 {
+            " (order rotated each round; medians of the rounds shown)"
+        } else {
+            ""
+        }
+    );
+    if cfg.callgrind {
+        let _ = writeln!(
+            o,
+            "- **Instructions:** `valgrind --tool=callgrind`, server pinned to one core, one \
+             keep-alive connection, one run per peer; after startup and {} warm-up cycles of \
+             the mix, `callgrind_control --dump` zeroes the counts (the startup-only \
+             baseline, subtracted exactly), then each scenario's {} requests ({} for \
+             FastAPI) are counted alone, dumped with the server idle between scenarios.",
+            cfg.cg_warmup, cfg.cg_requests, cfg.cg_requests_python
+        );
+    }
+    let _ = writeln!(
+        o,
+        "- **CPU/req** is the server's own utime+stime (`/proc/<pid>/stat`) over the measured \
+         run divided by the requests wrk completed; *core busy* is that CPU time over wall \
+         time (100 % = the server's core was saturated); *other* is what else ran on that core \
+         meanwhile (other processes, interrupts, the loopback's softirqs, hypervisor steal): the noise. Ratios are to hand-written hyper: \
+         above 1× is more req/s but also more CPU, latency, instructions or memory."
+    );
+
+    let _ = writeln!(o, "- **Scenarios:**");
+    for s in &cfg.scenarios {
+        let _ = writeln!(o, "  - `{}`: {}", s.name, s.what);
+    }
+
+    let names: Vec<&'static str> = built.iter().map(|b| b.spec.name).collect();
+    let _ = writeln!(
+        o,
+        "\n| scenario | peer | req/s | × hyper | p50 | p99 | CPU µs/req | × hyper | core busy | other | instr/req | × hyper |"
+    );
+    let _ = writeln!(o, "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+    for s in &cfg.scenarios {
+        let base = cell(results.get(BASELINE), s.name);
+        for name in &names {
+            let c = cell(results.get(name), s.name);
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                s.name,
+                if *name == "brisk" { "**brisk**" } else { name },
+                opt(c.rps, thousands),
+                ratio(c.rps, base.rps),
+                opt(c.p50, latency),
+                opt(c.p99, latency),
+                opt(c.cpu, |v| format!("{v:.2}")),
+                ratio(c.cpu, base.cpu),
+                opt(c.busy, |v| format!("{:.0} %", v * 100.0)),
+                opt(c.other, |v| format!("{:.0} %", v * 100.0)),
+                opt(c.instr, thousands),
+                ratio(c.instr, base.instr),
+            );
+        }
+    }
+
+    let _ = writeln!(
+        o,
+        "\n| peer | startup to first 200 (median) | idle RSS | peak RSS | × hyper | clean release build | binary | threads |"
+    );
+    let _ = writeln!(o, "|---|--:|--:|--:|--:|--:|--:|--:|");
+    let base_peak = results
+        .get(BASELINE)
+        .and_then(|r| r.peak_rss_kib)
+        .map(|v| v as f64);
+    for b in built {
+        let r = results.get(b.spec.name);
+        let startup =
+            r.and_then(|r| median(r.startup.iter().map(|d| d.as_secs_f64() * 1e3).collect()));
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            b.spec.name,
+            opt(startup, |v| format!("{v:.1} ms")),
+            opt(r.and_then(|r| r.idle_rss_kib), mib),
+            opt(r.and_then(|r| r.peak_rss_kib), mib),
+            ratio(r.and_then(|r| r.peak_rss_kib).map(|v| v as f64), base_peak),
+            match b.spec.kind {
+                PeerKind::FastApi => "n/a (interpreted)".into(),
+                _ => opt(b.build_secs, |v| format!("{v:.1} s")),
+            },
+            opt(b.binary_bytes, |v| format!(
+                "{:.1} MiB",
+                v as f64 / 1048576.0
+            )),
+            opt(r.and_then(|r| r.threads), |v| v.to_string()),
+        );
+    }
+
+    o.push_str(&targets(cfg, built, results));
+
+    let mut all_notes: Vec<String> = notes.to_vec();
+    for (name, r) in results {
+        for e in &r.load_errors {
+            all_notes.push(format!("{name}: load run failed: {e}"));
+        }
+        for e in &r.callgrind_errors {
+            all_notes.push(format!("{name}: callgrind: {e}"));
+        }
+        for s in &cfg.scenarios {
+            // wrk counts every status of 400 and above as "Non-2xx or 3xx".
+            let errors_per_cycle = s
+                .requests
+                .iter()
+                .filter(|r| crate::spec::expect(**r).status >= 400)
+                .count() as f64
+                / s.requests.len() as f64;
+            for run in r.load.get(s.name).into_iter().flatten() {
+                let seen = run.wrk.non_2xx as f64 / run.wrk.requests.max(1) as f64;
+                if (seen - errors_per_cycle).abs() > 0.02 {
+                    all_notes.push(format!(
+                        "{name} {}: {:.1} % answers ≥ 400 under load (expected {:.1} %)",
+                        s.name,
+                        seen * 100.0,
+                        errors_per_cycle * 100.0
+                    ));
+                }
+                if run.wrk.socket_errors > 0 {
+                    all_notes.push(format!(
+                        "{name} {}: {} socket errors under load",
+                        s.name, run.wrk.socket_errors
+                    ));
+                }
+            }
+        }
+    }
+    if !all_notes.is_empty() {
+        let _ = writeln!(o, "\nNotes:");
+        for n in all_notes {
+            let _ = writeln!(o, "- {n}");
+        }
+    }
+    o
+}
+
+/// brisk against the issue's targets, each MET or MISSED with the figures.
+fn targets(cfg: &Config, built: &[Built], results: &BTreeMap<&'static str, PeerResult>) -> String {
+    let mut o = String::from("\nbrisk against the issue's targets (this run):\n\n");
+    if results
+        .get("brisk")
+        .is_none_or(|r| r.load.is_empty() && r.instructions.is_empty())
+    {
+        o.push_str("- brisk was not measured.\n");
+        return o;
+    }
+    let mut line = |ok: Option<bool>, what: &str, detail: String| {
+        let verdict = match ok {
+            Some(true) => "met",
+            Some(false) => "**MISSED**",
+            None => "not measured",
+        };
+        let _ = writeln!(o, "- {verdict}: {what} — {detail}");
+    };
+    // Per scenario: brisk's value over another peer's, against a bound.
+    let per_scenario = |other: &str,
+                        f: fn(&Cell) -> Option<f64>,
+                        good: &dyn Fn(f64) -> bool|
+     -> (Option<bool>, String) {
+        let mut all = Some(true);
+        let mut parts = Vec::new();
+        for s in &cfg.scenarios {
+            let b = f(&cell(results.get("brisk"), s.name));
+            let x = f(&cell(results.get(other), s.name));
+            match (b, x) {
+                (Some(b), Some(x)) if x > 0.0 => {
+                    let r = b / x;
+                    let ok = good(r);
+                    if !ok {
+                        all = all.map(|_| false);
+                    }
+                    parts.push(format!(
+                        "{} {:.2}×{}",
+                        s.name,
+                        r,
+                        if ok { "" } else { " ✗" }
+                    ));
+                }
+                _ => {
+                    all = None;
+                    parts.push(format!("{} –", s.name));
+                }
+            }
+        }
+        (all.filter(|_| !parts.is_empty()), parts.join(", "))
+    };
+    let (ok, d) = per_scenario("hyper", |c| c.rps, &|r| r >= 0.95);
+    line(
+        ok,
+        "throughput ≥ 0.95× hand-written hyper on every scenario",
+        d,
+    );
+    let (ok, d) = per_scenario("hyper", |c| c.cpu, &|r| r <= 1.05);
+    line(
+        ok,
+        "server CPU per request ≤ 1.05× hyper on every scenario",
+        d,
+    );
+    let (ok, d) = per_scenario("hyper", |c| c.instr, &|r| r <= 1.25);
+    line(
+        ok,
+        "instructions per request ≤ 1.25× hyper on every scenario",
+        d,
+    );
+    for other in ["axum", "actix"] {
+        let (ok1, d1) = per_scenario(other, |c| c.rps, &|r| r > 1.0);
+        let (ok2, d2) = per_scenario(other, |c| c.cpu, &|r| r < 1.0);
+        let ok = match (ok1, ok2) {
+            (Some(a), Some(b)) => Some(a && b),
+            _ => None,
+        };
+        line(
+            ok,
+            &format!("ahead of {other} on every scenario (more req/s and less CPU per request)"),
+            format!("req/s brisk/{other}: {d1}; CPU/req brisk/{other}: {d2}"),
+        );
+    }
+    let (ok, d) = per_scenario("fastapi", |c| c.rps, &|r| r >= 15.0);
+    line(ok, "15× FastAPI's throughput or more", d);
+    let (ok, d) = per_scenario("axum", |c| c.p99, &|r| r <= 1.0);
+    line(
+        ok,
+        "p99 latency no worse than axum's",
+        format!("brisk/axum p99: {d}"),
+    );
+    let brisk = results.get("brisk");
+    let idle = brisk.and_then(|r| r.idle_rss_kib);
+    line(
+        idle.map(|k| k <= 5 * 1024),
+        "idle RSS ≤ 5 MiB",
+        opt(idle, mib),
+    );
+    let peak = brisk.and_then(|r| r.peak_rss_kib);
+    let axum_peak = results.get("axum").and_then(|r| r.peak_rss_kib);
+    line(
+        peak.zip(axum_peak).map(|(b, a)| b as f64 <= a as f64 * 1.2),
+        "peak RSS under load ≤ axum's + 20 %",
+        format!("brisk {}, axum {}", opt(peak, mib), opt(axum_peak, mib)),
+    );
+    let startup =
+        brisk.and_then(|r| median(r.startup.iter().map(|d| d.as_secs_f64() * 1e3).collect()));
+    line(
+        startup.map(|ms| ms <= 20.0),
+        "startup to first 200 ≤ 20 ms",
+        opt(startup, |v| format!("{v:.1} ms")),
+    );
+    let build = built
+        .iter()
+        .find(|b| b.spec.name == "brisk")
+        .and_then(|b| b.build_secs);
+    line(
+        build.map(|s| s <= 45.0),
+        "clean release build ≤ 45 s",
+        opt(build, |v| format!("{v:.1} s")),
+    );
+    o
+}
