@@ -48,6 +48,17 @@ impl Body {
     }
 
     /// Wraps any [`http_body::Body`], e.g. a stream or a body from a tower layer.
+    ///
+    /// ```
+    /// use brisk::{Body, Response};
+    /// use http_body_util::Full;
+    ///
+    /// let body = Body::new(Full::new(bytes::Bytes::from_static(b"streamed")));
+    /// assert_eq!(body.as_bytes(), None); // not held in memory as far as brisk knows
+    /// assert_eq!(body.exact_len(), Some(8));
+    /// let res = Response::with_body(200, body).media_type("text/plain");
+    /// # let _ = res;
+    /// ```
     pub fn new<B>(body: B) -> Self
     where
         B: http_body::Body<Data = Bytes> + Send + 'static,
@@ -77,6 +88,16 @@ impl Body {
 
     /// Reads the whole body, failing with [`LengthLimitError`](http_body_util::LengthLimitError)
     /// (inside the boxed error) if it is longer than `limit` bytes.
+    ///
+    /// ```
+    /// use brisk::Body;
+    ///
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// assert_eq!(Body::from("hello").collect_limited(5).await.unwrap(), "hello");
+    /// assert!(Body::from("hello!").collect_limited(5).await.is_err());
+    /// # }
+    /// ```
     pub async fn collect_limited(self, limit: usize) -> Result<Bytes, BoxError> {
         match self.0 {
             Kind::Empty => Ok(Bytes::new()),

@@ -3,6 +3,9 @@
 //! module that knows about hyper's connection builders.
 //!
 //! - [`limits`]: [`ServeConfig`] and its defaults;
+//! - [`env`]: settings from the environment ([`ServeConfig::from_env`], `HOST` and `PORT`);
+//! - [`forwarded`]: [`TrustedProxies`] and the `Forwarded` / `X-Forwarded-Proto` headers
+//!   behind absolute URLs;
 //! - [`guard`]: the HTTP/1 gatekeeper between the socket and hyper (framing, head limits,
 //!   header-read timeout);
 //! - [`conn`]: the per-connection service (request ids, HTTP/2 head limits, body-read and
@@ -10,6 +13,8 @@
 //!   graceful shutdown).
 
 mod conn;
+mod env;
+pub(crate) mod forwarded;
 mod guard;
 mod limits;
 
@@ -30,6 +35,8 @@ use crate::App;
 
 pub(crate) use conn::BodyReadTimeout;
 pub use conn::RequestId;
+pub use env::EnvError;
+pub use forwarded::{InvalidTrustedProxies, TrustedProxies};
 pub use limits::{ConnectionOverflow, ServeConfig};
 /// The rustls crate brisk serves HTTPS with (feature `tls`), to build a
 /// [`ServeConfig::tls`] configuration.
@@ -37,10 +44,25 @@ pub use limits::{ConnectionOverflow, ServeConfig};
 pub use tokio_rustls::rustls;
 
 use conn::{ConnService, ConnShared, GracefulConn};
+use forwarded::ConnOrigin;
 use guard::Guard;
 use limits::Limits;
 
-/// The address and port of the peer, inserted into every request's extensions.
+/// The address and port of the peer, inserted into every request's extensions by the
+/// server (not by [`TestClient`](crate::testing::TestClient), which has no peer).
+///
+/// ```
+/// use brisk::{ConnectInfo, Request};
+///
+/// #[brisk::get("/ip")]
+/// async fn ip(request: &Request) -> String {
+///     match request.extensions().get::<ConnectInfo>() {
+///         Some(info) => info.remote_addr.ip().to_string(),
+///         None => "unknown".to_owned(),
+///     }
+/// }
+/// # let _ = brisk::App::new().routes(brisk::routes![ip]);
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct ConnectInfo {
     /// The client's address.
@@ -48,19 +70,26 @@ pub struct ConnectInfo {
 }
 
 impl App {
-    /// Serves on `127.0.0.1:8000`, or the port in the `PORT` environment variable, until
-    /// SIGINT or SIGTERM; then stops accepting, lets requests in flight finish and returns.
+    /// Serves until SIGINT or SIGTERM, configured by the environment: on `HOST` (default
+    /// `127.0.0.1`) and `PORT` (default `8000`), with [`ServeConfig::from_env`] (`BRISK_*`
+    /// variables); then stops accepting, lets requests in flight finish and returns.
     ///
     /// ```no_run
     /// # async fn run() -> std::io::Result<()> {
     /// brisk::App::new().run().await
     /// # }
     /// ```
+    ///
+    /// # Errors
+    /// A variable whose value is not valid (`InvalidInput`, naming it), or an address that
+    /// cannot be bound.
     pub async fn run(self) -> std::io::Result<()> {
-        self.run_with(ServeConfig::default()).await
+        self.run_with(ServeConfig::from_env()?).await
     }
 
-    /// [`run`](App::run) with explicit server settings.
+    /// [`run`](App::run) with explicit server settings, used as they are (build them with
+    /// [`ServeConfig::apply_env`] to let the environment override them); the address is
+    /// still `HOST` and `PORT`.
     ///
     /// ```no_run
     /// # async fn run() -> std::io::Result<()> {
@@ -69,17 +98,13 @@ impl App {
     /// brisk::App::new().run_with(config).await
     /// # }
     /// ```
+    ///
+    /// # Errors
+    /// `HOST` or `PORT` not valid (`InvalidInput`, naming it), or an address that cannot be
+    /// bound.
     pub async fn run_with(self, config: ServeConfig) -> std::io::Result<()> {
-        let port = match std::env::var("PORT") {
-            Ok(p) => p.parse::<u16>().map_err(|_| {
-                std::io::Error::new(
-                    std::io::ErrorKind::InvalidInput,
-                    format!("PORT must be a number from 0 to 65535, not {p:?}"),
-                )
-            })?,
-            Err(_) => 8000,
-        };
-        let listener = TcpListener::bind(("127.0.0.1", port)).await?;
+        let addr = env::bind_addr(&env::process_env)?;
+        let listener = TcpListener::bind(addr).await?;
         tracing::info!("brisk listening on http://{}", listener.local_addr()?);
         serve_with(listener, self, shutdown_signal(), config).await
     }
@@ -109,6 +134,10 @@ pub async fn serve_with(
     shutdown: impl Future<Output = ()>,
     config: ServeConfig,
 ) -> std::io::Result<()> {
+    let app = match config.body_limit {
+        Some(limit) => app.body_limit(limit),
+        None => app,
+    };
     let service = app.into_service();
     let limits = Arc::new(Limits::new(&config));
     let builder = Arc::new(builder(&config));
@@ -122,6 +151,15 @@ pub async fn serve_with(
         }
         tokio_rustls::TlsAcceptor::from(Arc::new(tls))
     });
+    let spawner = Spawner {
+        service,
+        limits: limits.clone(),
+        builder,
+        stop: stop_rx,
+        trusted_proxies: config.trusted_proxies.clone(),
+        #[cfg(feature = "tls")]
+        tls,
+    };
     let mut tasks = JoinSet::new();
     let mut shutdown = std::pin::pin!(shutdown);
     loop {
@@ -158,37 +196,20 @@ pub async fn serve_with(
                 }
             },
         };
-        let _ = stream.set_nodelay(true);
-        let start = Start {
-            service: service.clone(),
-            info: ConnectInfo { remote_addr },
-            limits: limits.clone(),
-            builder: builder.clone(),
-            stop: stop_rx.clone(),
-        };
-        #[cfg(feature = "tls")]
-        if let Some(acceptor) = &tls {
-            let acceptor = acceptor.clone();
-            let handshake_limit = limits
-                .header_read_timeout
-                .unwrap_or(Duration::from_secs(10));
-            tasks.spawn(async move {
-                match tokio::time::timeout(handshake_limit, acceptor.accept(stream)).await {
-                    Ok(Ok(tls)) => start.run(tls).await,
-                    Ok(Err(error)) => tracing::debug!(%error, "TLS handshake failed"),
-                    Err(_) => tracing::debug!("TLS handshake timed out"),
-                }
-                drop(permit);
-            });
-            continue;
-        }
-        tasks.spawn(async move {
-            start.run(stream).await;
-            drop(permit);
-        });
+        spawner.spawn(&mut tasks, stream, remote_addr, permit);
     }
-    drop(listener);
     let _ = stop_tx.send(true);
+    // Connections the kernel completed before we stopped listening may carry a request
+    // already (a proxy sends its request right after the handshake): closing the listener
+    // would reset them. Accept them too; they are served like the others (every answer now
+    // says `connection: close`).
+    let backlog = drain_backlog(listener);
+    for (stream, remote_addr) in backlog {
+        match permits.clone().try_acquire_owned() {
+            Ok(permit) => spawner.spawn(&mut tasks, stream, remote_addr, permit),
+            Err(_) => refuse(stream, config.max_connections),
+        }
+    }
     tracing::info!(
         connections = tasks.len(),
         "shutting down: answering the requests already received"
@@ -206,6 +227,95 @@ pub async fn serve_with(
         while tasks.join_next().await.is_some() {}
     }
     Ok(())
+}
+
+/// Accepts, without waiting, every connection already in the listen backlog, then closes the
+/// listener. Bounded: at most 4096 connections.
+fn drain_backlog(listener: TcpListener) -> Vec<(TcpStream, SocketAddr)> {
+    let mut accepted = Vec::new();
+    // The standard listener accepts with a real system call, so a connection that arrived
+    // since the runtime last looked is found too.
+    let Ok(listener) = listener.into_std() else {
+        return accepted;
+    };
+    while accepted.len() < 4096 {
+        match listener.accept() {
+            Ok((stream, addr)) => {
+                if stream.set_nonblocking(true).is_err() {
+                    continue;
+                }
+                if let Ok(stream) = TcpStream::from_std(stream) {
+                    accepted.push((stream, addr));
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => break,
+        }
+    }
+    if !accepted.is_empty() {
+        tracing::debug!(
+            connections = accepted.len(),
+            "accepted the connections left in the listen backlog"
+        );
+    }
+    accepted
+}
+
+/// What every connection is started with.
+struct Spawner {
+    service: crate::service::AppService,
+    limits: Arc<Limits>,
+    builder: Arc<auto::Builder<TokioExecutor>>,
+    stop: watch::Receiver<bool>,
+    trusted_proxies: forwarded::TrustedProxies,
+    #[cfg(feature = "tls")]
+    tls: Option<tokio_rustls::TlsAcceptor>,
+}
+
+impl Spawner {
+    fn spawn(
+        &self,
+        tasks: &mut JoinSet<()>,
+        stream: TcpStream,
+        remote_addr: SocketAddr,
+        permit: tokio::sync::OwnedSemaphorePermit,
+    ) {
+        let _ = stream.set_nodelay(true);
+        #[allow(unused_mut)]
+        let mut start = Start {
+            service: self.service.clone(),
+            info: ConnectInfo { remote_addr },
+            origin: ConnOrigin {
+                trust_forwarded: self.trusted_proxies.contains(remote_addr.ip()),
+                tls: false,
+            },
+            limits: self.limits.clone(),
+            builder: self.builder.clone(),
+            stop: self.stop.clone(),
+        };
+        #[cfg(feature = "tls")]
+        if let Some(acceptor) = &self.tls {
+            start.origin.tls = true;
+            let acceptor = acceptor.clone();
+            let handshake_limit = self
+                .limits
+                .header_read_timeout
+                .unwrap_or(Duration::from_secs(10));
+            tasks.spawn(async move {
+                match tokio::time::timeout(handshake_limit, acceptor.accept(stream)).await {
+                    Ok(Ok(tls)) => start.run(tls).await,
+                    Ok(Err(error)) => tracing::debug!(%error, "TLS handshake failed"),
+                    Err(_) => tracing::debug!("TLS handshake timed out"),
+                }
+                drop(permit);
+            });
+            return;
+        }
+        tasks.spawn(async move {
+            start.run(stream).await;
+            drop(permit);
+        });
+    }
 }
 
 fn builder(config: &ServeConfig) -> auto::Builder<TokioExecutor> {
@@ -286,6 +396,7 @@ fn refuse(stream: TcpStream, limit: usize) {
 struct Start {
     service: crate::service::AppService,
     info: ConnectInfo,
+    origin: ConnOrigin,
     limits: Arc<Limits>,
     builder: Arc<auto::Builder<TokioExecutor>>,
     stop: watch::Receiver<bool>,
@@ -301,6 +412,7 @@ impl Start {
         let svc = ConnService {
             service: self.service,
             info: self.info,
+            origin: self.origin,
             limits: self.limits.clone(),
             shared: shared.clone(),
         };
@@ -309,6 +421,7 @@ impl Start {
             Conn(Box::pin(conn)),
             shared,
             self.limits.idle_timeout,
+            self.limits.shutdown_drain,
             self.stop,
         )
         .await;

@@ -43,7 +43,12 @@ impl AppService {
         }
     }
 
-    /// Answers one request. Never fails: every problem becomes a response.
+    /// Answers one request. Never fails: every problem becomes a response, and the response
+    /// has been through brisk's final stage (no body on 1xx/204/205/304 or `HEAD`, exact
+    /// `content-length`, a panic turned into a 500). See [`App::into_service`] for an
+    /// example.
+    ///
+    /// [`App::into_service`]: crate::App::into_service
     pub fn call(
         &self,
         req: http::Request<Body>,

@@ -50,6 +50,24 @@ impl TestClient {
 
     /// Lets routes answer statuses their OpenAPI description does not list. By default such
     /// an answer fails the test (in debug builds), so the document cannot drift from the code.
+    ///
+    /// ```
+    /// use brisk::testing::TestClient;
+    /// use brisk::HttpError;
+    ///
+    /// // Answers 404 without declaring `responses = [404]`.
+    /// #[brisk::get("/items/{item_id}")]
+    /// async fn read_item(item_id: i64) -> Result<brisk::Value, HttpError> {
+    ///     Err(HttpError::not_found(format!("no item {item_id}")))
+    /// }
+    ///
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// let app = brisk::App::new().routes(brisk::routes![read_item]);
+    /// let client = TestClient::new(app).allow_undocumented_statuses();
+    /// assert_eq!(client.get("/items/1").send().await.status(), 404);
+    /// # }
+    /// ```
     pub fn allow_undocumented_statuses(mut self) -> Self {
         self.allow_undocumented = true;
         self
@@ -130,6 +148,22 @@ impl TestRequest {
     }
 
     /// Adds query parameters (percent-encoded).
+    ///
+    /// ```
+    /// use brisk::testing::TestClient;
+    ///
+    /// #[brisk::get("/search")]
+    /// async fn search(q: String) -> String {
+    ///     q
+    /// }
+    ///
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// let client = TestClient::new(brisk::App::new().routes(brisk::routes![search]));
+    /// let res = client.get("/search").query(&[("q", "a&b c")]).send().await;
+    /// assert_eq!(res.text(), r#""a&b c""#);
+    /// # }
+    /// ```
     pub fn query(mut self, pairs: &[(&str, &str)]) -> Self {
         let encoded = form_urlencoded::Serializer::new(String::new())
             .extend_pairs(pairs)
@@ -144,6 +178,28 @@ impl TestRequest {
     ///
     /// # Panics
     /// If `value` cannot be serialized.
+    ///
+    /// ```
+    /// use brisk::testing::TestClient;
+    ///
+    /// #[derive(brisk::Model, serde::Serialize)]
+    /// struct Item {
+    ///     name: String,
+    /// }
+    ///
+    /// #[brisk::post("/items", status_code = 201)]
+    /// async fn create_item(item: Item) -> Item {
+    ///     item
+    /// }
+    ///
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// let client = TestClient::new(brisk::App::new().routes(brisk::routes![create_item]));
+    /// let res = client.post("/items").json(&brisk::json!({ "name": "Pen" })).send().await;
+    /// assert_eq!(res.status(), 201);
+    /// assert_eq!(res.json::<brisk::Value>()["name"], "Pen");
+    /// # }
+    /// ```
     pub fn json<T: Serialize>(mut self, value: &T) -> Self {
         self.body = serde_json::to_vec(value)
             .expect("test body serializes")
@@ -225,6 +281,30 @@ impl TestResponse {
     }
 
     /// Every header as `(name, value)` text pairs, in order.
+    ///
+    /// ```
+    /// use brisk::testing::TestClient;
+    ///
+    /// #[brisk::get("/items/{item_id}")]
+    /// async fn read_item(item_id: i64, response: &mut brisk::ResponseHandle) -> brisk::Value {
+    ///     response.set_header("X-Cache", "MISS");
+    ///     brisk::json!({ "item_id": item_id })
+    /// }
+    ///
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// let client = TestClient::new(brisk::App::new().routes(brisk::routes![read_item]));
+    /// let res = client.get("/items/7").send().await;
+    /// assert_eq!(
+    ///     res.header_pairs(),
+    ///     [
+    ///         ("content-length".to_owned(), "13".to_owned()),
+    ///         ("content-type".to_owned(), "application/json".to_owned()),
+    ///         ("x-cache".to_owned(), "MISS".to_owned()),
+    ///     ]
+    /// );
+    /// # }
+    /// ```
     pub fn header_pairs(&self) -> Vec<(String, String)> {
         self.headers
             .iter()

@@ -42,6 +42,16 @@ impl HttpError {
     ///
     /// # Panics
     /// If `detail` cannot be represented as JSON (e.g. a map with non-string keys).
+    ///
+    /// ```
+    /// use brisk::{status, HttpError, IntoResponse};
+    ///
+    /// let e = HttpError::new(status::HTTP_409_CONFLICT, brisk::json!({ "code": "stale", "version": 3 }));
+    /// assert_eq!(e.status(), 409);
+    /// assert_eq!(e.detail()["code"], "stale");
+    /// let res = e.into_response();
+    /// assert_eq!(res.headers()["content-length"], "39");
+    /// ```
     pub fn new(status: impl IntoStatus, detail: impl Serialize) -> Self {
         HttpError(Box::new(Inner {
             status: status.into_status(),
@@ -52,6 +62,14 @@ impl HttpError {
     }
 
     /// An error whose detail is the status's reason phrase (`HTTPException(status_code=418)`).
+    ///
+    /// ```
+    /// use brisk::{status, HttpError};
+    ///
+    /// assert_eq!(HttpError::from_status(404).detail(), "Not Found");
+    /// // CPython's phrase, as FastAPI sends it (not the `http` crate's "I'm a teapot").
+    /// assert_eq!(HttpError::from_status(status::HTTP_418_IM_A_TEAPOT).detail(), "I'm a Teapot");
+    /// ```
     pub fn from_status(status: impl IntoStatus) -> Self {
         let status = status.into_status();
         let phrase = crate::status::reason_phrase(status.as_u16())
@@ -89,7 +107,18 @@ impl HttpError {
         HttpError::new(StatusCode::CONFLICT, detail)
     }
 
-    /// Adds a header to the error response (`HTTPException(headers=...)`).
+    /// Adds a header to the error response (`HTTPException(headers=...)`). The headers come
+    /// first in the response, before `content-length` and `content-type`.
+    ///
+    /// ```
+    /// use brisk::{HttpError, IntoResponse};
+    ///
+    /// let res = HttpError::unauthorized("Not authenticated")
+    ///     .header("WWW-Authenticate", "Bearer")
+    ///     .into_response();
+    /// let names: Vec<&str> = res.headers().keys().map(|k| k.as_str()).collect();
+    /// assert_eq!(names, ["www-authenticate", "content-length", "content-type"]);
+    /// ```
     ///
     /// # Panics
     /// If the name or value is not valid in a header.

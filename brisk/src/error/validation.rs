@@ -6,7 +6,15 @@ use serde::Serialize;
 
 use crate::response::{json_bytes, serialized, IntoResponse, Response};
 
-/// One step of an error's location: a field name or a list index.
+/// One step of an error's location: a field name or a list index. Serialized as a JSON
+/// string or number, as in FastAPI's `loc`.
+///
+/// ```
+/// use brisk::error::Loc;
+///
+/// let loc: Vec<Loc> = vec!["body".into(), "tags".into(), 2.into()];
+/// assert_eq!(brisk::json!(loc).to_string(), r#"["body","tags",2]"#);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Loc {
     /// A source (`"path"`, `"query"`, `"header"`, `"cookie"`, `"body"`) or a field name.
@@ -108,7 +116,24 @@ impl Serialize for ErrorDetail {
 
 /// A request that does not fit the handler: every problem found, in FastAPI's order.
 ///
-/// Answered as `422 {"detail": [...]}` unless the app replaces the answer.
+/// Answered as `422 {"detail": [...]}` unless the app replaces the answer with
+/// [`App::on_validation_error`](crate::App::on_validation_error), which receives it.
+///
+/// ```
+/// use brisk::error::{ErrorDetail, ValidationError};
+/// use brisk::IntoResponse;
+///
+/// let err = ValidationError::from(vec![ErrorDetail::new(
+///     "missing",
+///     vec!["query".into(), "name".into()],
+///     "Field required",
+///     brisk::Value::Null,
+/// )]);
+/// assert_eq!(err.errors()[0].msg, "Field required");
+/// let res = err.into_response();
+/// assert_eq!(res.status(), 422);
+/// assert_eq!(res.headers()["content-length"], "90");
+/// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ValidationError {
     errors: Vec<ErrorDetail>,
@@ -165,6 +190,21 @@ impl IntoResponse for ValidationError {
 
 /// What extraction collects: validation problems, or a response that ends the request at once
 /// (e.g. 413 for a body over the limit).
+///
+/// Generated handlers fill one per request; you meet it when validating a [`Model`] by hand
+/// or implementing [`FromParam`](crate::extract::FromParam).
+///
+/// ```
+/// use brisk::error::{Errors, ErrorDetail};
+///
+/// let mut errors = Errors::new();
+/// assert!(errors.is_empty());
+/// errors.push(ErrorDetail::new("missing", vec!["body".into()], "Field required", brisk::Value::Null));
+/// let validation = errors.into_result().expect("no fatal response");
+/// assert_eq!(validation.errors().len(), 1);
+/// ```
+///
+/// [`Model`]: crate::Model
 #[derive(Debug, Default)]
 pub struct Errors {
     details: Vec<ErrorDetail>,

@@ -181,6 +181,54 @@ impl ScalarError {
 }
 
 /// A value parsed from one string, with FastAPI's (pydantic's lax mode) rules.
+///
+/// brisk implements it for the integers, floats, `bool` and `String`. Implement it for your
+/// own type to read it from the path, the query, a header or a cookie; the type is then a
+/// [`FromParam`], and so are `Option` and `Vec` of it. Inference (rule 3) knows only the
+/// built-in scalar names, so a query parameter of your type is written `Query<T>`; a path
+/// parameter is found by its name as usual.
+///
+/// ```
+/// use brisk::extract::{Scalar, ScalarError};
+/// use brisk::testing::TestClient;
+/// use brisk::Query;
+///
+/// /// A stock-keeping unit: three letters, a dash, digits.
+/// struct Sku(String);
+///
+/// impl Scalar for Sku {
+///     const SCHEMA_TYPE: &'static str = "string";
+///
+///     fn parse(s: &str) -> Result<Self, ScalarError> {
+///         let ok = s.len() > 4
+///             && s[..3].bytes().all(|b| b.is_ascii_uppercase())
+///             && s.as_bytes()[3] == b'-'
+///             && s[4..].bytes().all(|b| b.is_ascii_digit());
+///         match ok {
+///             true => Ok(Sku(s.to_owned())),
+///             false => Err(ScalarError::new("sku_parsing", "Input should be a SKU like ABC-123")),
+///         }
+///     }
+/// }
+///
+/// #[brisk::get("/items/{sku}")]
+/// async fn read_item(sku: Sku, related: Query<Option<Sku>>) -> brisk::Value {
+///     brisk::json!({ "sku": sku.0, "related": related.0.map(|s| s.0) })
+/// }
+///
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() {
+/// let client = TestClient::new(brisk::App::new().routes(brisk::routes![read_item]));
+/// let res = client.get("/items/PEN-42?related=INK-7").send().await;
+/// assert_eq!(res.text(), r#"{"sku":"PEN-42","related":"INK-7"}"#);
+/// let res = client.get("/items/pen").send().await;
+/// assert_eq!(res.status(), 422);
+/// assert_eq!(
+///     res.text(),
+///     r#"{"detail":[{"type":"sku_parsing","loc":["path","sku"],"msg":"Input should be a SKU like ABC-123","input":"pen"}]}"#
+/// );
+/// # }
+/// ```
 pub trait Scalar: Sized {
     /// The JSON Schema type (`integer`, `number`, `boolean`, `string`).
     const SCHEMA_TYPE: &'static str;

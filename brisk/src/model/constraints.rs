@@ -130,6 +130,20 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 /// Checks a string: `min_length`, `max_length`, then `pattern`, as pydantic does.
+///
+/// The generated code calls it for `#[brisk(...)]` constraints; call it yourself to check a
+/// string with pydantic's rules and words, e.g. in a [`Scalar`](crate::extract::Scalar):
+///
+/// ```
+/// use brisk::model::{check_str, Constraints};
+///
+/// let c = Constraints { min_length: Some(3), ..Constraints::NONE };
+/// let v = check_str("ab", &c).unwrap();
+/// assert_eq!(v.kind, "string_too_short");
+/// assert_eq!(v.msg, "String should have at least 3 characters");
+/// assert_eq!(v.ctx, brisk::json!({ "min_length": 3 }));
+/// assert_eq!(check_str("abc", &c), None);
+/// ```
 pub fn check_str(s: &str, c: &Constraints) -> Option<Violation> {
     let len = s.chars().count();
     if let Some(min) = c.min_length {

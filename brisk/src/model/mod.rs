@@ -46,6 +46,38 @@ use crate::error::{ErrorDetail, Errors, Loc};
 /// `le`, `multiple_of`. `#[serde(rename = ..)]`, `#[serde(rename_all = ..)]`,
 /// `#[serde(default)]` and `#[serde(deny_unknown_fields)]` are honoured too, so one set of
 /// attributes serves both directions.
+///
+/// Handlers validate their body through it; call it yourself to validate any JSON value
+/// (from a file, a queue, another service) with the same rules and errors:
+///
+/// ```
+/// use brisk::error::Errors;
+/// use brisk::Model;
+///
+/// #[derive(brisk::Model, Debug)]
+/// struct Item {
+///     #[brisk(min_length = 1)]
+///     name: String,
+///     #[brisk(gt = 0)]
+///     price: f64,
+/// }
+///
+/// let mut errors = Errors::new();
+/// let item = Item::from_json(&brisk::json!({ "name": "Pen", "price": "2.5" }), &mut Vec::new(), &mut errors);
+/// assert_eq!(item.map(|i| i.price), Some(2.5));
+///
+/// let mut errors = Errors::new();
+/// let item = Item::from_json(&brisk::json!({ "name": "", "price": 0 }), &mut Vec::new(), &mut errors);
+/// assert!(item.is_none());
+/// let kinds: Vec<String> = errors
+///     .into_result()
+///     .unwrap()
+///     .errors()
+///     .iter()
+///     .map(|e| e.kind.to_string())
+///     .collect();
+/// assert_eq!(kinds, ["string_too_short", "greater_than"]);
+/// ```
 pub trait Model: Sized {
     /// Validates `value` found at `loc`; on failure records the errors and returns `None`.
     fn from_json(value: &Value, loc: &mut Vec<Loc>, errors: &mut Errors) -> Option<Self>;

@@ -113,6 +113,13 @@ fn operation_id(name: &str, path: &str, method: &str) -> String {
     format!("{name}{path}_{}", method.to_ascii_lowercase())
 }
 
+/// A route template as an OpenAPI path: a catch-all `{*file_path}` is documented as the
+/// parameter it is, `{file_path}` (OpenAPI has no catch-all syntax; the parameter's name must
+/// match the template's).
+fn openapi_path(template: &str) -> String {
+    template.replace("{*", "{")
+}
+
 /// Builds the document for `routes`.
 pub fn document(routes: &[Route], config: &OpenApiConfig) -> Document {
     let mut doc = Document::new(Info {
@@ -131,7 +138,7 @@ pub fn document(routes: &[Route], config: &OpenApiConfig) -> Document {
             let (op, validates) = operation(route, method, &mut gen);
             uses_validation |= validates;
             doc.paths
-                .entry_or_insert_with(spec.path, OrderedMap::new)
+                .entry_or_insert_with(&openapi_path(spec.path), OrderedMap::new)
                 .insert(method.to_ascii_lowercase(), op);
         }
     }
@@ -292,7 +299,13 @@ fn operation(route: &Route, method: &str, gen: &mut SchemaGen) -> (Operation, bo
 
 #[cfg(test)]
 mod tests {
-    use super::operation_id;
+    use super::{openapi_path, operation_id};
+
+    #[test]
+    fn catch_all_paths_are_documented_as_plain_parameters() {
+        assert_eq!(openapi_path("/files/{*file_path}"), "/files/{file_path}");
+        assert_eq!(openapi_path("/items/{item_id}"), "/items/{item_id}");
+    }
 
     #[test]
     fn operation_ids_match_fastapi() {
@@ -328,8 +341,11 @@ fn rendered(req: &crate::Request) -> Option<Rendered> {
     req.state::<Rendered>()
 }
 
+/// `content-length` then `content-type`, the order FastAPI sends them in for these pages.
 fn typed(body: bytes::Bytes, media_type: &'static str) -> crate::Response {
+    let len = http::HeaderValue::from(body.len());
     let mut res = crate::Response::with_content(body);
+    res.headers.insert(http::header::CONTENT_LENGTH, len);
     res.headers.insert(
         http::header::CONTENT_TYPE,
         http::HeaderValue::from_static(media_type),

@@ -70,6 +70,13 @@ impl ResponseHandle {
     ///
     /// # Panics
     /// If the name or value is not valid in a header.
+    ///
+    /// ```
+    /// let mut response = brisk::ResponseHandle::new(brisk::StatusCode::OK);
+    /// response.append_header("vary", "accept");
+    /// response.append_header("vary", "cookie");
+    /// assert_eq!(response.headers().get_all("vary").iter().count(), 2);
+    /// ```
     pub fn append_header<K, V>(&mut self, name: K, value: V)
     where
         K: TryInto<HeaderName>,
@@ -86,6 +93,12 @@ impl ResponseHandle {
     ///
     /// # Panics
     /// If the cookie is not valid in a header.
+    ///
+    /// ```
+    /// let mut response = brisk::ResponseHandle::new(brisk::StatusCode::OK);
+    /// response.set_cookie("session", "abc123");
+    /// assert_eq!(response.headers()["set-cookie"], "session=abc123; Path=/; SameSite=lax");
+    /// ```
     pub fn set_cookie(&mut self, key: &str, value: &str) {
         let cookie = format!("{key}={value}; Path=/; SameSite=lax");
         self.append_header(SET_COOKIE, cookie.as_str());

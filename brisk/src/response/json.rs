@@ -40,6 +40,16 @@ impl JsonResponse {
     }
 
     /// Sets the status.
+    ///
+    /// ```
+    /// use brisk::{status, IntoResponse, JsonResponse};
+    ///
+    /// let res = JsonResponse::new(brisk::json!({ "queued": true }))
+    ///     .status_code(status::HTTP_202_ACCEPTED)
+    ///     .into_response();
+    /// assert_eq!(res.status(), 202);
+    /// assert_eq!(res.headers()["content-type"], "application/json");
+    /// ```
     pub fn status_code(mut self, status: impl IntoStatus) -> Self {
         self.status = status.into_status();
         self

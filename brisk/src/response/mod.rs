@@ -120,6 +120,17 @@ impl Response {
     }
 
     /// A response with any [`Body`], e.g. a stream.
+    ///
+    /// ```
+    /// use brisk::{Body, Response};
+    ///
+    /// #[brisk::get("/report.csv")]
+    /// async fn report() -> Response {
+    ///     let csv = "id,name\n1,Pen\n";
+    ///     Response::with_body(200, Body::from(csv)).media_type("text/csv")
+    /// }
+    /// # let _ = brisk::App::new().routes(brisk::routes![report]);
+    /// ```
     pub fn with_body(status: impl IntoStatus, body: Body) -> Self {
         Response {
             status: status.into_status(),
@@ -182,6 +193,12 @@ impl Response {
     }
 
     /// Converts into an [`http::Response`].
+    ///
+    /// ```
+    /// let res = brisk::Response::new(204).header("x-id", "7").into_http();
+    /// assert_eq!(res.status(), 204);
+    /// assert_eq!(res.headers()["x-id"], "7");
+    /// ```
     pub fn into_http(self) -> http::Response<Body> {
         let mut res = http::Response::new(self.body);
         *res.status_mut() = self.status;

@@ -114,7 +114,19 @@ impl Route {
         self
     }
 
-    /// The spec.
+    /// What the route attribute recorded: name, path, methods, status, OpenAPI keys.
+    ///
+    /// ```
+    /// #[brisk::post("/items", status_code = 201, tags = ["items"])]
+    /// async fn create_item(name: String) -> brisk::Value {
+    ///     brisk::json!({ "name": name })
+    /// }
+    ///
+    /// let [route] = brisk::routes![create_item];
+    /// let spec = route.spec();
+    /// assert_eq!((spec.name, spec.path, spec.methods, spec.status), ("create_item", "/items", &["POST"][..], 201));
+    /// assert_eq!(spec.tags, ["items"]);
+    /// ```
     pub fn spec(&self) -> &'static RouteSpec {
         self.spec
     }
@@ -132,6 +144,17 @@ impl std::fmt::Debug for Route {
 
 /// Implemented by the item a route attribute generates next to the handler function (a
 /// struct with the function's name), so [`routes!`](crate::routes) can find the route.
+///
+/// ```
+/// use brisk::Endpoint;
+///
+/// #[brisk::get("/items/{item_id}")]
+/// async fn read_item(item_id: i64) -> brisk::Value {
+///     brisk::json!({ "item_id": item_id })
+/// }
+///
+/// assert_eq!(<read_item as Endpoint>::ROUTE.spec().path, "/items/{item_id}");
+/// ```
 pub trait Endpoint {
     /// The route.
     const ROUTE: Route;

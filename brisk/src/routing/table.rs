@@ -1,7 +1,7 @@
 use std::sync::Arc;
 
 use bytes::Bytes;
-use http::header::{HeaderValue, ALLOW, CONTENT_LENGTH, HOST, LOCATION};
+use http::header::{HeaderValue, ALLOW, CONTENT_LENGTH, LOCATION};
 use http::{Method, StatusCode};
 
 use super::route::Route;
@@ -360,28 +360,13 @@ fn method_not_allowed(allow: HeaderValue) -> Response {
 }
 
 /// FastAPI's trailing-slash answer: `307` to the same URL with the slash added or removed,
-/// absolute, with the query kept. The scheme honours `X-Forwarded-Proto` from a proxy on the
-/// same machine, as uvicorn does by default.
+/// absolute, with the query kept. The scheme and host are the ones the client used: a
+/// trusted proxy's `Forwarded` (`proto=`, `host=`) or `X-Forwarded-Proto` when the peer is
+/// one ([`TrustedProxies`](crate::TrustedProxies), loopback by default, as uvicorn's
+/// `forwarded_allow_ips`), else the connection's scheme and the `Host` header.
 fn slash_redirect(req: &http::Request<Body>, other_path: &str) -> Response {
-    let forwarded_ok = req
-        .extensions()
-        .get::<crate::ConnectInfo>()
-        .is_none_or(|c| c.remote_addr.ip().is_loopback());
-    let scheme = req
-        .headers()
-        .get("x-forwarded-proto")
-        .filter(|_| forwarded_ok)
-        .and_then(|v| v.to_str().ok())
-        .filter(|s| matches!(*s, "http" | "https"))
-        .or(req.uri().scheme_str())
-        .unwrap_or("http");
-    let host = req
-        .headers()
-        .get(HOST)
-        .and_then(|h| h.to_str().ok())
-        .or(req.uri().authority().map(|a| a.as_str()))
-        .unwrap_or("localhost");
-    let mut location = format!("{scheme}://{host}{other_path}");
+    let mut location = crate::serve::forwarded::base_url(req);
+    location.push_str(other_path);
     if let Some(q) = req.uri().query() {
         location.push('?');
         location.push_str(q);

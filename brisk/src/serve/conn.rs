@@ -19,6 +19,7 @@ use hyper::body::Incoming;
 use tokio::time::{Instant, Sleep};
 use tracing::Instrument;
 
+use super::forwarded::ConnOrigin;
 use super::limits::{human, Limits};
 use super::ConnectInfo;
 use crate::body::{Body, BoxError};
@@ -31,13 +32,44 @@ use crate::service::AppService;
 /// extensions (`request.extensions().get::<RequestId>()`) and in the access log; echoed in
 /// the response when [`ServeConfig::echo_request_id`](crate::ServeConfig::echo_request_id)
 /// is on.
+///
+/// ```
+/// use brisk::{Request, RequestId};
+///
+/// #[brisk::get("/whoami")]
+/// async fn whoami(request: &Request) -> String {
+///     let id = request.extensions().get::<RequestId>().map(RequestId::as_str);
+///     format!("request {}", id.unwrap_or("-"))
+/// }
+/// # let _ = brisk::App::new().routes(brisk::routes![whoami]);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RequestId(HeaderValue);
+pub struct RequestId(IdRepr);
+
+/// A generated id stays 32 ASCII hex bytes inline: no allocation and no formatting machinery
+/// on the request path; a header value is made only when the id is echoed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum IdRepr {
+    Given(HeaderValue),
+    Generated([u8; 32]),
+}
 
 impl RequestId {
     /// The id's text.
     pub fn as_str(&self) -> &str {
-        self.0.to_str().unwrap_or_default()
+        match &self.0 {
+            IdRepr::Given(v) => v.to_str().unwrap_or_default(),
+            IdRepr::Generated(hex) => std::str::from_utf8(hex).unwrap_or_default(),
+        }
+    }
+
+    fn header_value(&self) -> HeaderValue {
+        match &self.0 {
+            IdRepr::Given(v) => v.clone(),
+            IdRepr::Generated(hex) => {
+                HeaderValue::from_bytes(hex).expect("hex digits are a valid header value")
+            }
+        }
     }
 
     fn from_request<B>(req: &http::Request<B>) -> Self {
@@ -46,7 +78,7 @@ impl RequestId {
             (1..=128).contains(&b.len()) && b.iter().all(|c| (0x21..=0x7e).contains(c))
         });
         match incoming {
-            Some(v) => RequestId(v.clone()),
+            Some(v) => RequestId(IdRepr::Given(v.clone())),
             None => RequestId::generate(),
         }
     }
@@ -65,8 +97,17 @@ impl RequestId {
             h.finish()
         });
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let text = format!("{:016x}{:016x}", mix(seed ^ n), mix(n.wrapping_add(seed)));
-        RequestId(HeaderValue::from_str(&text).expect("hex digits are a valid header value"))
+        let mut hex = [0u8; 32];
+        for (i, word) in [mix(seed ^ n), mix(n.wrapping_add(seed))]
+            .into_iter()
+            .enumerate()
+        {
+            for j in 0..16 {
+                let nibble = (word >> (60 - 4 * j)) & 0xf;
+                hex[i * 16 + j] = b"0123456789abcdef"[nibble as usize];
+            }
+        }
+        RequestId(IdRepr::Generated(hex))
     }
 }
 
@@ -150,6 +191,9 @@ pub(crate) struct ConnShared {
     /// The gatekeeper holds bytes hyper has not seen yet.
     buffered: AtomicBool,
     h2: AtomicBool,
+    /// The server is shutting down: HTTP/1 answers say `connection: close` when no other
+    /// request is waiting behind them.
+    closing: AtomicBool,
     /// When the connection last became idle (see [`now_ms`]).
     idle_since: AtomicU64,
     /// The refused head: its position among the heads, and the answer.
@@ -164,6 +208,7 @@ impl ConnShared {
             in_flight: AtomicUsize::new(0),
             buffered: AtomicBool::new(false),
             h2: AtomicBool::new(false),
+            closing: AtomicBool::new(false),
             idle_since: AtomicU64::new(now_ms()),
             reject: Mutex::new(None),
         }
@@ -197,6 +242,20 @@ impl ConnShared {
             Some((i, _)) if *i == index => slot.take().map(|(_, r)| r),
             _ => None,
         }
+    }
+
+    /// No response in flight and nothing received beyond what the app has answered: an
+    /// HTTP/1 connection waiting for its next request.
+    fn idle_h1(&self) -> bool {
+        !self.h2.load(Ordering::Relaxed)
+            && self.in_flight.load(Ordering::Acquire) == 0
+            && self.quiescent()
+    }
+
+    /// Whether the answer to request number `index` may close the connection: nothing
+    /// else has arrived behind it.
+    fn last_request(&self, index: u64) -> bool {
+        !self.buffered.load(Ordering::Acquire) && self.released.load(Ordering::Acquire) <= index + 1
     }
 
     /// Nothing received that the app has not been handed yet: a graceful shutdown now
@@ -340,6 +399,7 @@ impl http_body::Body for TimedBody {
 pub(crate) struct ConnService {
     pub service: AppService,
     pub info: ConnectInfo,
+    pub origin: ConnOrigin,
     pub limits: Arc<Limits>,
     pub shared: Arc<ConnShared>,
 }
@@ -388,13 +448,19 @@ impl hyper::service::Service<http::Request<Incoming>> for ConnService {
         let version = req.version();
         let malformed = self.shared.take_reject(index);
         // A refused HTTP/1 head reaches here as a stand-in: it has no method or path to log.
-        let (shown_method, path) = match &malformed {
-            Some(_) => ("-".to_owned(), "-".to_owned()),
-            None => (method.to_string(), req.uri().path().to_owned()),
-        };
+        // Cheap copies for the log (no allocation: `Uri` shares its bytes, standard methods
+        // are inline).
+        let uri = req.uri().clone();
+        let is_malformed = malformed.is_some();
         let refused = malformed.or_else(|| self.check_h2(&req));
         let limits = self.limits.clone();
-        let span = tracing::info_span!("request", id = %id, method = %shown_method, %path);
+        let shared = self.shared.clone();
+        let span = tracing::info_span!(
+            "request",
+            id = %id,
+            method = %if is_malformed { "-" } else { method.as_str() },
+            path = %if is_malformed { "-" } else { uri.path() },
+        );
 
         let body_timed_out = Arc::new(AtomicBool::new(false));
         let work = match refused {
@@ -413,6 +479,7 @@ impl hyper::service::Service<http::Request<Incoming>> for ConnService {
                     None => req.map(Body::incoming),
                 };
                 req.extensions_mut().insert(self.info);
+                req.extensions_mut().insert(self.origin);
                 req.extensions_mut().insert(id.clone());
                 Ok(self.service.call(req))
             }
@@ -455,11 +522,24 @@ impl hyper::service::Service<http::Request<Incoming>> for ConnService {
                 res.headers_mut()
                     .insert(CONNECTION, HeaderValue::from_static("close"));
             }
+            // Shutting down: the client learns from this answer not to send another request
+            // on this connection, so closing it after the answer loses nothing.
+            if shared.closing.load(Ordering::Acquire)
+                && version < Version::HTTP_2
+                && shared.last_request(index)
+            {
+                res.headers_mut()
+                    .insert(CONNECTION, HeaderValue::from_static("close"));
+            }
             if limits.echo_request_id {
-                res.headers_mut().insert(X_REQUEST_ID, id.0.clone());
+                res.headers_mut().insert(X_REQUEST_ID, id.header_value());
             }
             let latency = started.elapsed();
             let status = res.status().as_u16();
+            let (shown_method, path) = match is_malformed {
+                true => ("-", "-"),
+                false => (method.as_str(), uri.path()),
+            };
             tracing::info!(
                 target: "brisk::access",
                 request_id = %id,
@@ -483,23 +563,32 @@ impl hyper::service::Service<http::Request<Incoming>> for ConnService {
 }
 
 /// Runs one connection: until it ends, closing it when idle too long, and shutting it down
-/// gracefully (once nothing it received is still unseen by the app) when `shutdown` fires.
+/// gracefully when `shutdown` fires: once nothing it received is still unseen by the app,
+/// and, for an idle HTTP/1 connection, after `drain` (a request already on its way is
+/// answered, with `connection: close`, instead of being lost with the connection).
 pub(crate) async fn drive<C>(
     conn: C,
     shared: Arc<ConnShared>,
     idle_timeout: Option<Duration>,
+    drain: Duration,
     mut shutdown: tokio::sync::watch::Receiver<bool>,
 ) where
     C: Future<Output = Result<(), BoxError>> + GracefulConn,
 {
     let mut conn = std::pin::pin!(conn);
     let mut shutting = *shutdown.borrow();
+    // When an idle HTTP/1 connection may be closed, once shutting down.
+    let mut drain_until: Option<Instant> = None;
     // When the connection was asked to finish because it sat idle: a peer that does not
     // complete the close (an HTTP/2 client that never acknowledges the GOAWAY's PING) is
     // dropped one more idle timeout later.
     let mut idle_closing: Option<Instant> = None;
     let mut signalled = false;
     loop {
+        if shutting && drain_until.is_none() {
+            shared.closing.store(true, Ordering::Release);
+            drain_until = Some(Instant::now() + drain);
+        }
         let wait = if signalled {
             // Only the idle-close deadline is left to check.
             idle_timeout.unwrap_or(Duration::from_secs(3600))
@@ -515,6 +604,8 @@ pub(crate) async fn drive<C>(
             .max(Duration::from_millis(10))
         };
         tokio::select! {
+            // The connection first: what it has received is read before shutdown decides.
+            biased;
             res = conn.as_mut() => {
                 if let Err(error) = res {
                     tracing::debug!(%error, "connection ended with an error");
@@ -523,6 +614,10 @@ pub(crate) async fn drive<C>(
             }
             changed = shutdown.changed(), if !shutting => {
                 shutting = changed.is_err() || *shutdown.borrow();
+                if shutting {
+                    // Mark the connection closing, then let it read what has arrived.
+                    continue;
+                }
             }
             () = tokio::time::sleep(wait) => {}
         }
@@ -536,7 +631,8 @@ pub(crate) async fn drive<C>(
             continue;
         }
         if shutting {
-            if shared.quiescent() {
+            let drained = drain_until.is_some_and(|t| Instant::now() >= t);
+            if shared.quiescent() && (drained || !shared.idle_h1()) {
                 conn.as_mut().graceful_shutdown();
                 signalled = true;
             }

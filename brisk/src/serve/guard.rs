@@ -415,13 +415,15 @@ impl<IO: AsyncRead + Unpin> AsyncRead for Guard<IO> {
                 }
             }
             // Read more from the socket.
-            let start = this.inbuf.len();
-            this.inbuf.resize(start + READ_CHUNK, 0);
-            let mut read = ReadBuf::new(&mut this.inbuf[start..]);
-            let polled = Pin::new(&mut this.io).poll_read(cx, &mut read);
-            let got = read.filled().len();
-            this.inbuf.truncate(start + got);
-            match polled {
+            // Into the buffer's spare capacity: zero-filling a read-sized chunk on every
+            // read cost a third of the instructions of a small request.
+            this.inbuf.reserve(READ_CHUNK);
+            let polled = tokio_util::io::poll_read_buf(Pin::new(&mut this.io), cx, &mut this.inbuf);
+            let got = match &polled {
+                Poll::Ready(Ok(n)) => *n,
+                _ => 0,
+            };
+            match polled.map_ok(|_| ()) {
                 Poll::Ready(Ok(())) => {
                     if got == 0 {
                         this.eof = true;

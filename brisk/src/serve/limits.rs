@@ -2,8 +2,19 @@
 
 use std::time::Duration;
 
+use super::forwarded::TrustedProxies;
+
 /// What the server does with a new connection once [`ServeConfig::max_connections`] are
 /// open.
+///
+/// ```
+/// use brisk::{ConnectionOverflow, ServeConfig};
+///
+/// let config = ServeConfig::default()
+///     .max_connections(2_000)
+///     .connection_overflow(ConnectionOverflow::Refuse);
+/// assert_eq!(config.connection_overflow, ConnectionOverflow::Refuse);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ConnectionOverflow {
     /// Stop accepting until a connection closes: new clients wait in the listen backlog
@@ -18,7 +29,9 @@ pub enum ConnectionOverflow {
 ///
 /// Every default is safe for a server facing the internet; see the README's *Production*
 /// section for each value and why. A body's size limit is set on the app
-/// ([`App::body_limit`](crate::App::body_limit)) because routes may override it.
+/// ([`App::body_limit`](crate::App::body_limit)) because routes may override it;
+/// [`body_limit`](Self::body_limit) here replaces the app's. Every setting can also come
+/// from the environment ([`from_env`](Self::from_env)).
 ///
 /// ```
 /// use std::time::Duration;
@@ -50,6 +63,12 @@ pub struct ServeConfig {
     /// How long shutdown waits for requests in flight before closing the remaining
     /// connections (default 30 s).
     pub grace_period: Duration,
+    /// On shutdown, how long an idle HTTP/1 keep-alive connection stays open for a request
+    /// that may already be on its way (answered, with `connection: close`) before it is
+    /// closed. Closing it at once would lose a request a proxy sent in the same instant,
+    /// and proxies do not retry a POST they have sent. Default 1 s; never past the grace
+    /// period. HTTP/2 connections get a `GOAWAY` instead, which has no such race.
+    pub shutdown_drain: Duration,
     /// The largest request head (request line and headers) in bytes; larger heads are
     /// answered `431`. Default 16 KiB.
     pub max_head_size: usize,
@@ -79,6 +98,15 @@ pub struct ServeConfig {
     /// header's value, or a generated one). Default off, so a brisk app answers exactly as
     /// its FastAPI twin.
     pub echo_request_id: bool,
+    /// Replaces the app's body limit ([`App::body_limit`](crate::App::body_limit)) when set;
+    /// routes with their own `body_limit = …` keep theirs. Default: `None`, the app's
+    /// (2 MiB unless the app says otherwise). Set by `BRISK_BODY_LIMIT`
+    /// ([`from_env`](Self::from_env)).
+    pub body_limit: Option<usize>,
+    /// The peers whose `Forwarded` and `X-Forwarded-Proto` headers are believed where brisk
+    /// builds an absolute URL (the trailing-slash `307`). Default: loopback, a proxy on the
+    /// same machine.
+    pub trusted_proxies: TrustedProxies,
     /// Serve HTTPS with this rustls configuration (feature `tls`): HTTP/1.1, and HTTP/2
     /// when the client offers it by ALPN (`h2` and `http/1.1` are offered when the
     /// configuration lists no protocols). The TLS handshake must finish within the
@@ -95,6 +123,7 @@ impl Default for ServeConfig {
             idle_timeout: Some(Duration::from_secs(75)),
             handler_timeout: None,
             grace_period: Duration::from_secs(30),
+            shutdown_drain: Duration::from_secs(1),
             max_head_size: 16 * 1024,
             max_uri_length: 8 * 1024,
             max_headers: 100,
@@ -105,6 +134,8 @@ impl Default for ServeConfig {
             h2_max_local_error_reset_streams: 1024,
             h2_keep_alive_interval: None,
             echo_request_id: false,
+            body_limit: None,
+            trusted_proxies: TrustedProxies::loopback(),
             #[cfg(feature = "tls")]
             tls: None,
         }
@@ -142,6 +173,8 @@ impl ServeConfig {
         handler_timeout: Option<Duration>;
         /// Sets [`grace_period`](Self::grace_period).
         grace_period: Duration;
+        /// Sets [`shutdown_drain`](Self::shutdown_drain).
+        shutdown_drain: Duration;
         /// Sets [`max_head_size`](Self::max_head_size).
         max_head_size: usize;
         /// Sets [`max_uri_length`](Self::max_uri_length).
@@ -162,6 +195,10 @@ impl ServeConfig {
         h2_keep_alive_interval: Option<Duration>;
         /// Sets [`echo_request_id`](Self::echo_request_id).
         echo_request_id: bool;
+        /// Sets [`body_limit`](Self::body_limit) (`None`: the app's).
+        body_limit: Option<usize>;
+        /// Sets [`trusted_proxies`](Self::trusted_proxies).
+        trusted_proxies: TrustedProxies;
     }
 }
 
@@ -173,6 +210,7 @@ pub(crate) struct Limits {
     pub body_read_timeout: Option<Duration>,
     pub idle_timeout: Option<Duration>,
     pub handler_timeout: Option<Duration>,
+    pub shutdown_drain: Duration,
     pub max_head_size: usize,
     pub max_uri_length: usize,
     pub max_headers: usize,
@@ -186,6 +224,7 @@ impl Limits {
             body_read_timeout: config.body_read_timeout.filter(|d| !d.is_zero()),
             idle_timeout: config.idle_timeout.filter(|d| !d.is_zero()),
             handler_timeout: config.handler_timeout.filter(|d| !d.is_zero()),
+            shutdown_drain: config.shutdown_drain.min(config.grace_period),
             max_head_size: config.max_head_size.max(256),
             max_uri_length: config.max_uri_length.max(16),
             max_headers: config.max_headers.max(1),
