@@ -234,10 +234,12 @@ pub fn classify(
                                 format!("`{n}` is a `Path` parameter, but the route's path has no `{{{n}}}`; {fix}"),
                             );
                         }
-                        let wire_name = if source == Source::Header {
-                            n.replace('_', "-")
-                        } else {
-                            n.clone()
+                        // `#[brisk(alias = "...")]` names it on the wire (not for path
+                        // parameters: those are named by the template).
+                        let wire_name = match &attrs.alias {
+                            Some(a) if source != Source::Path => a.value(),
+                            _ if source == Source::Header => n.replace('_', "-"),
+                            _ => n.clone(),
                         };
                         Kind::Named {
                             source,

@@ -4,6 +4,7 @@
 //!
 //! Module index:
 //!
+//! - [`aliases`] — `#[brisk(alias = "...")]` on query, header and cookie parameters.
 //! - [`golden`] — the golden files of `tools/oracle` (FastAPI 0.165 under uvicorn, recorded
 //!   into `brisk/tests/golden/*.json`): loading, and the answer a case expects.
 //! - [`wire`] — a raw HTTP/1.1 client over TCP: the oracle's request bytes, bounded reads,
@@ -29,6 +30,7 @@
 //! - [`validation`] — `validation_app.json` replayed on the `validation` example; its differences.
 //! - [`fuzz`] — proptest on the `validation` example: no input gets a 5xx or a non-JSON 4xx.
 
+mod aliases;
 mod apps;
 mod custom_errors;
 mod differences;
