@@ -368,7 +368,6 @@ fn derive_struct(
     let mut vars = Vec::new();
     let mut keys = Vec::new();
     let mut props = Vec::new();
-    let mut required = Vec::new();
     for (i, field) in fields.named.iter().enumerate() {
         let ident = field.ident.clone().into_token_stream();
         let field_name = field
@@ -468,9 +467,7 @@ fn derive_struct(
                 __props.insert(#key.into(), ::brisk::__private::serde_json::Value::Object(__m));
             }
         });
-        required.push(key);
     }
-    let _ = required;
     let deny = if container.deny_unknown_fields {
         quote! {
             for (__k, __x) in __map {

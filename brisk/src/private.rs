@@ -269,11 +269,6 @@ impl BodyAllowed<true> for http::Response<Body> {}
 #[inline(always)]
 pub fn check_body<T: BodyAllowed<BODYLESS>, const BODYLESS: bool>(_: &T) {}
 
-/// `status_code` given as `http::StatusCode` or a `u16` literal, as a `u16` in const context.
-pub const fn status_u16(code: http::StatusCode) -> u16 {
-    code.as_u16()
-}
-
 // --- What the return type says for OpenAPI, by autoref specialization ----------------------
 
 /// Probes a return type's documentation: its own ([`DescribeResponse`]), else its

@@ -384,7 +384,7 @@ pub fn expand(func: &ItemFn, attr: &RouteAttr, pieces: &[Piece], params: &[Param
     } else {
         quote!()
     };
-    let operation_doc = operation_doc(func, attr, params, &path_names);
+    let operation_doc = operation_doc(func, attr, params);
     let struct_doc = format!(
         "The route of [`{name_str}`](fn@{name_str}): `{} {}`. Add it to an app with `brisk::routes![{name_str}]`.",
         methods.join("|"),
@@ -517,14 +517,8 @@ fn mentions_impl(ty: &Type) -> bool {
 
 /// The route's OpenAPI description: parameters, body, what the return type says, and the
 /// declared `responses`; plus the statics holding parameter constraints.
-fn operation_doc(
-    func: &ItemFn,
-    attr: &RouteAttr,
-    params: &[Param],
-    path_names: &[&str],
-) -> TokenStream {
+fn operation_doc(func: &ItemFn, attr: &RouteAttr, params: &[Param]) -> TokenStream {
     let name = &func.sig.ident;
-    let _ = path_names;
     let mut statics = Vec::new();
     let mut docs = Vec::new();
     let mut body_schema = quote!(::core::option::Option::None);

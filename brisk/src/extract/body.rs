@@ -152,9 +152,7 @@ fn char_offset(text: &str, line: usize, column: usize) -> usize {
 fn data_error(value: &Value, e: serde_path_to_error::Error<serde_json::Error>) -> ErrorDetail {
     let mut loc = body_loc();
     let mut at = value;
-    let mut parent = value;
     for seg in e.path().iter() {
-        parent = at;
         match seg {
             serde_path_to_error::Segment::Map { key } => {
                 loc.push(Loc::from(key.clone()));
@@ -176,7 +174,6 @@ fn data_error(value: &Value, e: serde_path_to_error::Error<serde_json::Error>) -
         loc.push(Loc::from(field.to_owned()));
         return ErrorDetail::new("missing", loc, "Field required", at.clone());
     }
-    let _ = parent;
     let (kind, msg): (&'static str, Cow<'static, str>) =
         if let Some(expected) = message.split(", expected ").nth(1) {
             let expected = expected.split(" at line").next().unwrap_or(expected);

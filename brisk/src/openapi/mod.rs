@@ -249,7 +249,6 @@ fn operation(route: &Route, method: &str, gen: &mut SchemaGen) -> (Operation, bo
     let mut declared_422 = false;
     for d in declared {
         declared_422 |= d.status == "422";
-        let is_main = d.status == main_key;
         let entry = responses.entry_or_insert_with(d.status, || DocResponse {
             description: reason(d.status),
             content: None,
@@ -267,7 +266,6 @@ fn operation(route: &Route, method: &str, gen: &mut SchemaGen) -> (Operation, bo
                 entry.content = Some(json_content(schema(gen)));
             }
         }
-        let _ = is_main;
     }
     if validates && !declared_422 {
         responses.insert(

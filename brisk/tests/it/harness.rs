@@ -209,7 +209,12 @@ pub async fn replay(spec: &AppSpec, app: App, transport: Transport) -> Summary {
         summary.replayed += 1;
         summary.different += usize::from(diff.is_some());
         if got != want {
-            failures.push(describe(case, diff, &want, &got));
+            failures.push(describe(
+                case,
+                diff.map(|d| format!("deliberate difference ({:?})", d.why)),
+                &want,
+                &got,
+            ));
         }
     }
     driver.stop().await;
@@ -224,11 +229,9 @@ pub async fn replay(spec: &AppSpec, app: App, transport: Transport) -> Summary {
     summary
 }
 
-fn describe(case: &Case, diff: Option<&Difference>, want: &Answer, got: &Answer) -> String {
-    let source = match diff {
-        Some(d) => format!("deliberate difference ({:?})", d.why),
-        None => "FastAPI's recorded answer".to_owned(),
-    };
+/// A mismatch in words; `deliberate` names the difference-table entry the case expected.
+pub fn describe(case: &Case, deliberate: Option<String>, want: &Answer, got: &Answer) -> String {
+    let source = deliberate.unwrap_or_else(|| "FastAPI's recorded answer".to_owned());
     let mut out = format!(
         "case {:?}: {} {} (expected: {source})",
         case.name, case.method, case.target

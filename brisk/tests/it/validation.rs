@@ -245,34 +245,6 @@ fn latin1(value: &str) -> HeaderValue {
     HeaderValue::from_bytes(&bytes).expect("valid header value")
 }
 
-fn describe(case: &Case, diff: Option<&Difference>, want: &Answer, got: &Answer) -> String {
-    let source = match diff {
-        Some(d) => format!("deliberate difference ({:?})", d.why),
-        None => "FastAPI's recorded answer".to_owned(),
-    };
-    let mut out = format!(
-        "case {:?}: {} {} (expected: {source})",
-        case.name, case.method, case.target
-    );
-    if want.status != got.status {
-        out += &format!("\n  status: want {} got {}", want.status, got.status);
-    }
-    if want.headers != got.headers {
-        out += &format!(
-            "\n  headers: want {:?}\n           got  {:?}",
-            want.headers, got.headers
-        );
-    }
-    if want.body != got.body {
-        out += &format!(
-            "\n  body: want {}\n        got  {}",
-            String::from_utf8_lossy(&want.body),
-            String::from_utf8_lossy(&got.body)
-        );
-    }
-    out
-}
-
 /// A fresh twin, in process or served on 127.0.0.1.
 enum Twin {
     Client(TestClient),
@@ -302,7 +274,12 @@ async fn replay(twin: Twin) {
         let want = diff.map_or_else(|| recorded_answer(case), Difference::answer);
         let got = twin.send(case).await;
         if got != want {
-            failures.push(describe(case, diff, &want, &got));
+            failures.push(crate::harness::describe(
+                case,
+                diff.map(|d| format!("deliberate difference ({:?})", d.why)),
+                &want,
+                &got,
+            ));
         }
     }
     let over = match twin {
