@@ -318,16 +318,23 @@ impl Spawner {
     }
 }
 
+/// hyper's own limit on HTTP/1 request headers when none is set.
+const HYPER_DEFAULT_MAX_HEADERS: usize = 100;
+
 fn builder(config: &ServeConfig) -> auto::Builder<TokioExecutor> {
     let mut builder = auto::Builder::new(TokioExecutor::new());
     // The gatekeeper applies the head limits and the header-read timeout with JSON answers;
     // hyper's own limits stay above them as a backstop.
-    builder
-        .http1()
-        .timer(TokioTimer::new())
+    let mut h1 = builder.http1();
+    h1.timer(TokioTimer::new())
         .header_read_timeout(None)
-        .max_headers(config.max_headers.max(1))
         .max_buf_size((config.max_head_size * 2).max(64 * 1024));
+    // hyper parses up to 100 headers into a stack array; setting any `max_headers` makes it
+    // allocate and fill a vector of that size for every head instead (1.7 k instructions a
+    // request). The gatekeeper enforces the limit, so hyper's only needs raising.
+    if config.max_headers > HYPER_DEFAULT_MAX_HEADERS {
+        h1.max_headers(config.max_headers);
+    }
     let mut h2 = builder.http2();
     h2.timer(TokioTimer::new())
         .max_concurrent_streams(config.h2_max_concurrent_streams)

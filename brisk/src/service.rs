@@ -157,16 +157,19 @@ pub(crate) fn finalize(res: http::Response<Body>, head: bool) -> http::Response<
     }
     if let Some(len) = body.exact_len() {
         let stated = parts.headers.get(CONTENT_LENGTH);
-        let right = HeaderValue::from(len);
-        if stated != Some(&right) {
+        if !stated.is_some_and(|v| crate::response::states_length(v, len)) {
             if stated.is_some() {
                 tracing::warn!(
                     "a response stated a content-length that differs from its body ({len} bytes); corrected"
                 );
             }
-            parts.headers.insert(CONTENT_LENGTH, right);
+            parts
+                .headers
+                .insert(CONTENT_LENGTH, crate::response::content_length(len));
         }
-        parts.headers.remove(TRANSFER_ENCODING);
+        if parts.headers.contains_key(TRANSFER_ENCODING) {
+            parts.headers.remove(TRANSFER_ENCODING);
+        }
     }
     if head {
         parts.headers.remove(TRANSFER_ENCODING);

@@ -93,7 +93,7 @@ pub(crate) fn serialized(
     after: Option<HeaderMap>,
 ) -> Response {
     headers.reserve(2 + after.as_ref().map_or(0, HeaderMap::len));
-    headers.append(CONTENT_LENGTH, HeaderValue::from(bytes.len()));
+    headers.append(CONTENT_LENGTH, super::content_length(bytes.len() as u64));
     headers.append(CONTENT_TYPE, HeaderValue::from_static("application/json"));
     if let Some(after) = after {
         let mut last = None;

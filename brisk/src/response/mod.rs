@@ -73,6 +73,63 @@ where
     (name, value)
 }
 
+/// Decimal text of 0..10 000, one 4-byte slot each (left-aligned), built at compile time.
+static LENGTHS: [u8; 40_000] = {
+    let mut table = [b' '; 40_000];
+    let mut n = 0;
+    while n < 10_000 {
+        let digits = if n < 10 {
+            1
+        } else if n < 100 {
+            2
+        } else if n < 1000 {
+            3
+        } else {
+            4
+        };
+        let mut value = n;
+        let mut d = digits;
+        while d > 0 {
+            d -= 1;
+            table[n * 4 + d] = b'0' + (value % 10) as u8;
+            value /= 10;
+        }
+        n += 1;
+    }
+    table
+};
+
+/// A `content-length` value. Below 10 000 it points into a static table: `HeaderValue::from`
+/// formats into a fresh allocation, and every response with a body needs one.
+pub(crate) fn content_length(len: u64) -> HeaderValue {
+    if len < 10_000 {
+        let n = len as usize;
+        let digits = match n {
+            0..=9 => 1,
+            10..=99 => 2,
+            100..=999 => 3,
+            _ => 4,
+        };
+        let text: &'static [u8] = &LENGTHS[n * 4..n * 4 + digits];
+        if let Ok(value) = HeaderValue::from_maybe_shared(Bytes::from_static(text)) {
+            return value;
+        }
+    }
+    HeaderValue::from(len)
+}
+
+/// Whether a stated `content-length` says `len`.
+pub(crate) fn states_length(value: &HeaderValue, len: u64) -> bool {
+    let b = value.as_bytes();
+    !b.is_empty()
+        && b.len() <= 20
+        && b.iter().all(u8::is_ascii_digit)
+        && (b.len() == 1 || b[0] != b'0')
+        && b.iter().try_fold(0u64, |acc, &d| {
+            acc.checked_mul(10)?.checked_add(u64::from(d - b'0'))
+        }) == Some(len)
+}
+
 /// A complete response: status, headers and body, sent exactly as built.
 ///
 /// The counterpart of FastAPI's `Response`: `Response::new(204)` is
@@ -302,5 +359,29 @@ pub(crate) fn internal_server_error() -> Response {
         headers,
         body: Body::from("Internal Server Error"),
         extensions: http::Extensions::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_lengths_read_like_the_numbers() {
+        for n in [
+            0u64, 7, 9, 10, 42, 99, 100, 999, 1000, 4096, 9999, 10_000, 123_456,
+        ] {
+            let value = content_length(n);
+            assert_eq!(value.as_bytes(), n.to_string().as_bytes());
+            assert!(states_length(&value, n));
+            assert!(!states_length(&value, n + 1));
+        }
+        assert!(!states_length(&HeaderValue::from_static("07"), 7));
+        assert!(!states_length(&HeaderValue::from_static(""), 0));
+        assert!(!states_length(&HeaderValue::from_static("1 "), 1));
+        assert!(!states_length(
+            &HeaderValue::from_static("99999999999999999999999"),
+            0
+        ));
     }
 }

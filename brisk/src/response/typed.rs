@@ -10,7 +10,10 @@ use crate::body::Body;
 
 fn with_type(status: StatusCode, body: Bytes, media_type: &'static str) -> Response {
     let mut headers = HeaderMap::with_capacity(2);
-    headers.append(http::header::CONTENT_LENGTH, HeaderValue::from(body.len()));
+    headers.append(
+        http::header::CONTENT_LENGTH,
+        super::content_length(body.len() as u64),
+    );
     headers.append(CONTENT_TYPE, HeaderValue::from_static(media_type));
     Response {
         status,

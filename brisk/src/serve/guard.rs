@@ -79,10 +79,12 @@ enum State {
 /// A socket behind the gatekeeper.
 pub(crate) struct Guard<IO> {
     io: IO,
+    /// Bytes read from the socket; the first `ready` of them are checked and wait for hyper.
+    /// Handing them over advances the buffer in place: splitting it per request would turn
+    /// it into a shared buffer and allocate twice a request.
     inbuf: BytesMut,
-    /// Bytes checked and ready for hyper.
-    out: BytesMut,
-    /// `out` ends with a complete head: count it as released once hyper has it all.
+    ready: usize,
+    /// The ready bytes end with a complete head: count it as released once hyper has it all.
     out_is_head: bool,
     state: State,
     /// Whether the socket has reached end of stream.
@@ -100,7 +102,7 @@ impl<IO> Guard<IO> {
         Guard {
             io,
             inbuf: BytesMut::new(),
-            out: BytesMut::new(),
+            ready: 0,
             out_is_head: false,
             state: State::Start,
             eof: false,
@@ -115,7 +117,7 @@ impl<IO> Guard<IO> {
     /// Turns the bytes read so far into checked output, as far as they go.
     fn process(&mut self) {
         loop {
-            if !self.out.is_empty() {
+            if self.ready > 0 {
                 return;
             }
             let progressed = match self.state {
@@ -126,7 +128,7 @@ impl<IO> Guard<IO> {
                         .unwrap_or(usize::MAX)
                         .min(self.inbuf.len());
                     if n > 0 {
-                        self.out = self.inbuf.split_to(n);
+                        self.ready = n;
                         let left = left - n as u64;
                         self.state = if left == 0 {
                             State::Head
@@ -138,9 +140,7 @@ impl<IO> Guard<IO> {
                 }
                 State::Chunked(chunk) => self.process_chunked(chunk),
                 State::Passthrough => {
-                    if !self.inbuf.is_empty() {
-                        self.out = self.inbuf.split();
-                    }
+                    self.ready = self.inbuf.len();
                     false
                 }
                 State::Rejected | State::Ended => {
@@ -180,9 +180,8 @@ impl<IO> Guard<IO> {
             self.head_started = None;
             return false;
         }
-        if self.head_started.is_none() {
-            self.head_started = Some(Instant::now());
-        }
+        // `head_started` is stamped only when the guard has to wait for the rest of a head
+        // (see `poll_read`): a head that arrives whole costs no clock read.
         let limits = &*self.limits;
         let (end, line_end) = match scan_head(&self.inbuf) {
             Ok(found) => found,
@@ -215,7 +214,7 @@ impl<IO> Guard<IO> {
         }
         match check_head(&self.inbuf[..end], limits) {
             Ok(framing) => {
-                self.out = self.inbuf.split_to(end);
+                self.ready = end;
                 self.out_is_head = true;
                 self.head_started = None;
                 self.state = match framing {
@@ -241,7 +240,7 @@ impl<IO> Guard<IO> {
                 };
                 match parse_chunk_size(&self.inbuf[..line]) {
                     Some(size) => {
-                        self.out = self.inbuf.split_to(line + 2);
+                        self.ready = line + 2;
                         self.state = State::Chunked(if size == 0 {
                             Chunk::Trailers(0)
                         } else {
@@ -259,7 +258,7 @@ impl<IO> Guard<IO> {
                 if n == 0 {
                     return false;
                 }
-                self.out = self.inbuf.split_to(n);
+                self.ready = n;
                 let left = left - n as u64;
                 self.state = State::Chunked(if left == 0 {
                     Chunk::DataEnd
@@ -280,7 +279,7 @@ impl<IO> Guard<IO> {
                     self.end();
                     return true;
                 }
-                self.out = self.inbuf.split_to(2);
+                self.ready = 2;
                 self.state = State::Chunked(Chunk::Size);
                 true
             }
@@ -299,7 +298,7 @@ impl<IO> Guard<IO> {
                     return true;
                 }
                 let done = line == 0;
-                self.out = self.inbuf.split_to(line + 2);
+                self.ready = line + 2;
                 self.state = if done {
                     State::Head
                 } else {
@@ -315,7 +314,8 @@ impl<IO> Guard<IO> {
         tracing::debug!(status = reject.status.as_u16(), detail = %reject.detail, "request head refused");
         self.shared.set_reject(reject);
         self.inbuf.clear();
-        self.out = BytesMut::from(SYNTHETIC_HEAD);
+        self.inbuf.extend_from_slice(SYNTHETIC_HEAD);
+        self.ready = SYNTHETIC_HEAD.len();
         self.out_is_head = true;
         self.head_started = None;
         self.state = State::Rejected;
@@ -348,8 +348,8 @@ impl<IO> Guard<IO> {
 
     fn update_shared(&self) {
         let holding = match self.state {
-            State::Passthrough | State::Rejected | State::Ended => !self.out.is_empty(),
-            _ => !self.inbuf.is_empty() || !self.out.is_empty(),
+            State::Passthrough | State::Rejected | State::Ended => self.ready > 0,
+            _ => !self.inbuf.is_empty(),
         };
         self.shared.set_buffered(holding);
     }
@@ -364,10 +364,12 @@ impl<IO: AsyncRead + Unpin> AsyncRead for Guard<IO> {
         let this = &mut *self;
         loop {
             this.process();
-            if !this.out.is_empty() {
-                let n = this.out.len().min(buf.remaining());
-                buf.put_slice(&this.out.split_to(n));
-                if this.out.is_empty() && this.out_is_head {
+            if this.ready > 0 {
+                let n = this.ready.min(buf.remaining());
+                buf.put_slice(&this.inbuf[..n]);
+                this.inbuf.advance(n);
+                this.ready -= n;
+                if this.ready == 0 && this.out_is_head {
                     this.out_is_head = false;
                     this.shared.head_released();
                 }
@@ -601,9 +603,20 @@ fn names_a_version(head: &[u8]) -> bool {
 
 /// Checks a complete head (request line, headers, blank line) and works out its framing.
 fn check_head(head: &[u8], limits: &Limits) -> Result<Framing, Reject> {
-    let mut headers = vec![httparse::EMPTY_HEADER; limits.max_headers];
-    let mut req = httparse::Request::new(&mut headers);
-    match req.parse(head) {
+    // Up to hyper's default of 100 headers the slots live on the stack, uninitialised
+    // (httparse fills what it uses); only a raised limit costs an allocation per head.
+    const STACK_HEADERS: usize = 100;
+    let mut stack =
+        [const { std::mem::MaybeUninit::<httparse::Header<'_>>::uninit() }; STACK_HEADERS];
+    let mut heap = Vec::new();
+    let slots = if limits.max_headers <= STACK_HEADERS {
+        &mut stack[..limits.max_headers]
+    } else {
+        heap.resize_with(limits.max_headers, std::mem::MaybeUninit::uninit);
+        &mut heap[..]
+    };
+    let mut req = httparse::Request::new(&mut []);
+    match req.parse_with_uninit_headers(head, slots) {
         Ok(httparse::Status::Complete(n)) if n == head.len() => {}
         Ok(_) => return Err(Reject::bad_request("Invalid HTTP request")),
         Err(httparse::Error::TooManyHeaders) => {
