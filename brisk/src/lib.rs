@@ -145,6 +145,7 @@ extern crate self as brisk;
 
 mod app;
 pub mod body;
+mod connection;
 pub mod error;
 pub mod extract;
 pub mod model;

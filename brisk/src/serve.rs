@@ -33,8 +33,8 @@ use tokio::task::JoinSet;
 
 use crate::App;
 
+pub use crate::connection::{ConnectInfo, RequestId};
 pub(crate) use conn::BodyReadTimeout;
-pub use conn::RequestId;
 pub use env::EnvError;
 pub use forwarded::{InvalidTrustedProxies, TrustedProxies};
 pub use limits::{ConnectionOverflow, ServeConfig};
@@ -43,31 +43,10 @@ pub use limits::{ConnectionOverflow, ServeConfig};
 #[cfg(feature = "tls")]
 pub use tokio_rustls::rustls;
 
+use crate::connection::ConnOrigin;
 use conn::{ConnService, ConnShared, GracefulConn};
-use forwarded::ConnOrigin;
 use guard::Guard;
 use limits::Limits;
-
-/// The address and port of the peer, inserted into every request's extensions by the
-/// server (not by [`TestClient`](crate::testing::TestClient), which has no peer).
-///
-/// ```
-/// use brisk::{ConnectInfo, Request};
-///
-/// #[brisk::get("/ip")]
-/// async fn ip(request: &Request) -> String {
-///     match request.extensions().get::<ConnectInfo>() {
-///         Some(info) => info.remote_addr.ip().to_string(),
-///         None => "unknown".to_owned(),
-///     }
-/// }
-/// # let _ = brisk::App::new().routes(brisk::routes![ip]);
-/// ```
-#[derive(Debug, Clone, Copy)]
-pub struct ConnectInfo {
-    /// The client's address.
-    pub remote_addr: SocketAddr,
-}
 
 impl App {
     /// Serves until SIGINT or SIGTERM, configured by the environment: on `HOST` (default

@@ -12,8 +12,9 @@ use tower::ServiceExt;
 
 use crate::app::BoxedService;
 use crate::body::{Body, BoxError};
+use crate::connection::ConnMeta;
 use crate::response::{internal_server_error, Response};
-use crate::routing::Router;
+use crate::routing::{Dispatch, Router};
 
 pub(crate) enum Inner {
     Router(Arc<Router>),
@@ -53,28 +54,64 @@ impl AppService {
         &self,
         req: http::Request<Body>,
     ) -> impl Future<Output = http::Response<Body>> + Send + 'static {
+        self.call_with(req, None)
+    }
+
+    /// [`call`](Self::call) for a request that came through the server: `meta` goes to the
+    /// handler's [`Request`](crate::Request) directly, or into the extensions when tower
+    /// layers come first.
+    pub(crate) fn call_with(
+        &self,
+        mut req: http::Request<Body>,
+        meta: Option<ConnMeta>,
+    ) -> AppFuture {
         let head = req.method() == Method::HEAD;
-        let inner = self.inner.clone();
-        let fut: BoxFuture<http::Response<Body>> = match &*inner {
-            Inner::Router(router) => {
-                let router = router.clone();
-                Box::pin(async move { router.dispatch(req).await.into_http() })
-            }
+        let state = match &*self.inner {
+            Inner::Router(router) => AppState::Router(router.dispatch(req, meta)),
             Inner::Layered(svc) => {
-                let svc = svc.clone();
-                Box::pin(async move {
-                    match svc.oneshot(req).await {
-                        Ok(res) => res,
-                        Err(error) => {
-                            tracing::error!(%error, "a layer failed; answered 500");
-                            internal_server_error().into_http()
-                        }
-                    }
-                })
+                if let Some(meta) = meta {
+                    meta.insert_into(req.extensions_mut());
+                }
+                AppState::Layered(Box::pin(svc.clone().oneshot(req)))
             }
         };
-        async move {
-            let res = CatchUnwind(fut).await.unwrap_or_else(|panic| {
+        AppFuture { state, head }
+    }
+}
+
+/// A request being answered by the app: the router's or the layers' future, with panics
+/// caught and the final stage applied to what comes out. A named type rather than an
+/// `async` block, so the server can hold it without boxing it again.
+pub(crate) struct AppFuture {
+    state: AppState,
+    head: bool,
+}
+
+enum AppState {
+    Router(Dispatch),
+    Layered(BoxFuture<Result<http::Response<Body>, BoxError>>),
+    Done,
+}
+
+impl Future for AppFuture {
+    type Output = http::Response<Body>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<http::Response<Body>> {
+        let this = &mut *self;
+        let polled = std::panic::catch_unwind(AssertUnwindSafe(|| match &mut this.state {
+            AppState::Router(fut) => Pin::new(fut).poll(cx).map(Response::into_http),
+            AppState::Layered(fut) => fut.as_mut().poll(cx).map(|res| {
+                res.unwrap_or_else(|error| {
+                    tracing::error!(%error, "a layer failed; answered 500");
+                    internal_server_error().into_http()
+                })
+            }),
+            AppState::Done => panic!("AppFuture polled after completion"),
+        }));
+        let res = match polled {
+            Ok(Poll::Pending) => return Poll::Pending,
+            Ok(Poll::Ready(res)) => res,
+            Err(panic) => {
                 let message = panic
                     .downcast_ref::<&str>()
                     .copied()
@@ -82,9 +119,11 @@ impl AppService {
                     .unwrap_or("(no message)");
                 tracing::error!(panic = message, "a handler panicked; answered 500");
                 internal_server_error().into_http()
-            });
-            finalize(res, head)
-        }
+            }
+        };
+        // The future inside may hold request data; drop it now, not with the connection.
+        this.state = AppState::Done;
+        Poll::Ready(finalize(res, this.head))
     }
 }
 
@@ -102,25 +141,10 @@ impl tower::Service<http::Request<Body>> for RouterService {
     }
 
     fn call(&mut self, req: http::Request<Body>) -> Self::Future {
-        let router = self.0.clone();
-        Box::pin(async move { Ok(router.dispatch(req).await.into_http()) })
-    }
-}
-
-/// Polls a future, turning a panic into an `Err` so one failing handler answers 500 and the
-/// connection keeps serving.
-struct CatchUnwind<T>(BoxFuture<T>);
-
-impl<T> Future for CatchUnwind<T> {
-    type Output = Result<T, Box<dyn std::any::Any + Send>>;
-
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let fut = &mut self.0;
-        match std::panic::catch_unwind(AssertUnwindSafe(|| fut.as_mut().poll(cx))) {
-            Ok(Poll::Pending) => Poll::Pending,
-            Ok(Poll::Ready(v)) => Poll::Ready(Ok(v)),
-            Err(panic) => Poll::Ready(Err(panic)),
-        }
+        // Requests reach the router through layers: what the server attached is in the
+        // extensions.
+        let fut = self.0.dispatch(req, None);
+        Box::pin(async move { Ok(fut.await.into_http()) })
     }
 }
 

@@ -72,11 +72,11 @@ async fn panics_any() -> Value {
 
 #[brisk::get("/id")]
 async fn request_id(request: &Request) -> Value {
-    let id = request
-        .extensions()
-        .get::<brisk::RequestId>()
-        .map(|id| id.as_str().to_owned());
-    json!({ "id": id })
+    let id = request.request_id().map(|id| id.as_str().to_owned());
+    let peer = request
+        .connect_info()
+        .map(|info| info.remote_addr.ip().to_string());
+    json!({ "id": id, "peer": peer })
 }
 
 /// One data frame, then an error: the response is cut off mid-body.
@@ -149,12 +149,16 @@ struct Server {
 
 impl Server {
     async fn start(config: ServeConfig) -> Server {
+        Server::start_app(config, app()).await
+    }
+
+    async fn start_app(config: ServeConfig, app: App) -> Server {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(brisk::serve_with(
             listener,
-            app(),
+            app,
             async move {
                 let _ = stopped.await;
             },
@@ -1656,6 +1660,7 @@ async fn request_ids() {
         "abc-123",
         "the handler sees the incoming id"
     );
+    assert_eq!(r.json()["peer"], "127.0.0.1", "and the peer's address");
     let out = exchange(server.addr, get("/id").as_bytes(), 1).await;
     let generated = out.only().json()["id"].as_str().unwrap().to_owned();
     assert_eq!(generated.len(), 32);
@@ -1692,7 +1697,21 @@ async fn request_ids() {
     let out = exchange(server.addr, b"GET /ok HTTP/1.1\r\n\r\n", 1).await;
     assert!(out.only().header("x-request-id").is_some());
     server.stop().await;
-    println!("observability: 4 cases");
+
+    // Behind tower layers the server's data travels in the extensions: same answers.
+    let layered = app().layer(tower::layer::util::Identity::new());
+    let server = Server::start_app(config(), layered).await;
+    let out = exchange(
+        server.addr,
+        b"GET /id HTTP/1.1\r\nHost: t\r\nX-Request-Id: abc-123\r\n\r\n",
+        1,
+    )
+    .await;
+    let r = out.only();
+    assert_eq!(r.json()["id"], "abc-123", "through layers");
+    assert_eq!(r.json()["peer"], "127.0.0.1", "through layers");
+    server.stop().await;
+    println!("observability: 5 cases");
 }
 
 /// Collects the `brisk::access` events, as `name=value` text.

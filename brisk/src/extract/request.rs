@@ -5,6 +5,8 @@ use bytes::Bytes;
 use http::request::Parts;
 use http::{HeaderMap, Method, StatusCode, Uri};
 
+use crate::connection::{ConnMeta, ConnectInfo, RequestId};
+
 /// Shared application state, keyed by type.
 #[derive(Default)]
 pub struct StateMap {
@@ -60,21 +62,68 @@ impl std::fmt::Debug for StateMap {
 /// ```
 pub struct Request {
     parts: Parts,
-    /// Byte ranges of the matched path parameters in `parts.uri.path()`, in template order.
-    params: Vec<(usize, usize)>,
+    params: ParamRanges,
     body: Bytes,
     state: Arc<StateMap>,
     status: StatusCode,
+    /// What the server attached; read from the extensions instead when absent (a request that
+    /// went through tower layers).
+    meta: Option<ConnMeta>,
+}
+
+/// Where the path parameters are in the path (byte ranges), in template order: up to four
+/// inline, more on the heap. Kept small: the request is moved into the handler's future.
+pub(crate) struct ParamRanges {
+    inline: [(u32, u32); 4],
+    len: u32,
+    more: Vec<(u32, u32)>,
+}
+
+impl ParamRanges {
+    fn get(&self, index: usize) -> Option<(usize, usize)> {
+        let (start, end) = if index < 4 {
+            *self.inline[..(self.len as usize).min(4)].get(index)?
+        } else {
+            *self.more.get(index - 4)?
+        };
+        Some((start as usize, end as usize))
+    }
+}
+
+impl FromIterator<(usize, usize)> for ParamRanges {
+    /// Ranges past `u32::MAX` cannot occur (the head size limit is far below it); they
+    /// would read as empty.
+    fn from_iter<I: IntoIterator<Item = (usize, usize)>>(iter: I) -> Self {
+        let mut ranges = ParamRanges {
+            inline: [(0, 0); 4],
+            len: 0,
+            more: Vec::new(),
+        };
+        for (start, end) in iter {
+            let range = (
+                u32::try_from(start).unwrap_or(0),
+                u32::try_from(end).unwrap_or(0),
+            );
+            match ranges.inline.get_mut(ranges.len as usize) {
+                Some(slot) => *slot = range,
+                None => ranges.more.push(range),
+            }
+            ranges.len += 1;
+        }
+        ranges
+    }
 }
 
 impl Request {
-    #[doc(hidden)]
-    pub fn __new(
+    /// Made by the router once it has matched the route.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn new(
         parts: Parts,
-        params: Vec<(usize, usize)>,
+        params: ParamRanges,
         body: Bytes,
         state: Arc<StateMap>,
         status: StatusCode,
+        meta: Option<ConnMeta>,
     ) -> Self {
         Request {
             parts,
@@ -82,6 +131,7 @@ impl Request {
             body,
             state,
             status,
+            meta,
         }
     }
 
@@ -115,6 +165,25 @@ impl Request {
         &self.parts.extensions
     }
 
+    /// The request's id (the client's `x-request-id`, or one the server made): `None` for a
+    /// request that did not come through the server ([`TestClient`](crate::testing::TestClient)).
+    /// See [`RequestId`](crate::RequestId).
+    pub fn request_id(&self) -> Option<&RequestId> {
+        match &self.meta {
+            Some(meta) => Some(&meta.id),
+            None => self.parts.extensions.get(),
+        }
+    }
+
+    /// The peer's address: `None` for a request that did not come through the server. See
+    /// [`ConnectInfo`](crate::ConnectInfo).
+    pub fn connect_info(&self) -> Option<&ConnectInfo> {
+        match &self.meta {
+            Some(meta) => Some(&meta.info),
+            None => self.parts.extensions.get(),
+        }
+    }
+
     /// The body, read in full before the handler ran. Empty unless the handler takes a body.
     pub fn body(&self) -> &Bytes {
         &self.body
@@ -127,7 +196,7 @@ impl Request {
 
     /// The raw (percent-encoded) value of the `index`-th path parameter of the template.
     pub fn raw_path_param(&self, index: usize) -> Option<&str> {
-        let (start, end) = *self.params.get(index)?;
+        let (start, end) = self.params.get(index)?;
         self.parts.uri.path().get(start..end)
     }
 
@@ -150,5 +219,23 @@ impl std::fmt::Debug for Request {
             .field("headers", &self.parts.headers)
             .field("body_len", &self.body.len())
             .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ParamRanges;
+
+    #[test]
+    fn param_ranges_keep_order_past_the_inline_four() {
+        let ranges: ParamRanges = (0..7).map(|i| (i * 10, i * 10 + 3)).collect();
+        for i in 0..7 {
+            assert_eq!(ranges.get(i), Some((i * 10, i * 10 + 3)));
+        }
+        assert_eq!(ranges.get(7), None);
+        let few: ParamRanges = [(1, 2)].into_iter().collect();
+        assert_eq!(few.get(0), Some((1, 2)));
+        assert_eq!(few.get(1), None);
+        assert_eq!(few.get(5), None);
     }
 }

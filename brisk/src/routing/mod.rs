@@ -8,4 +8,4 @@ mod table;
 pub use route::{
     DeclaredResponse, Endpoint, HandlerFuture, OperationDoc, ParamDoc, Route, RouteSpec,
 };
-pub(crate) use table::{Router, RouterConfig, UndocumentedStatus};
+pub(crate) use table::{Dispatch, Router, RouterConfig, UndocumentedStatus};

@@ -1,13 +1,17 @@
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::task::{Context, Poll};
 
 use bytes::Bytes;
 use http::header::{HeaderValue, ALLOW, CONTENT_LENGTH, LOCATION};
 use http::{Method, StatusCode};
 
-use super::route::Route;
+use super::route::{HandlerFuture, Route};
 use crate::body::Body;
-use crate::error::ValidationError;
-use crate::extract::{Request, StateMap};
+use crate::connection::ConnMeta;
+use crate::error::{Errors, ValidationError};
+use crate::extract::{ParamRanges, Request, StateMap};
 use crate::response::{IntoResponse, Response};
 
 /// Methods in the order `allow` lists them.
@@ -203,11 +207,18 @@ impl Router {
 
     /// Answers a request: finds its route, reads the body when the handler needs it, runs the
     /// handler.
-    pub(crate) async fn dispatch(self: Arc<Self>, req: http::Request<Body>) -> Response {
+    /// Routes a request: the answer itself when routing decides it (404, 405, OPTIONS), else
+    /// the handler's future. Only a route that reads a body costs a boxed future of its own
+    /// (the read comes first); otherwise the handler's future is the only allocation.
+    pub(crate) fn dispatch(
+        self: &Arc<Self>,
+        req: http::Request<Body>,
+        meta: Option<ConnMeta>,
+    ) -> Dispatch {
         let path = req.uri().path();
         let matched = match self.matcher.at(path) {
             Ok(m) => m,
-            Err(_) => return self.not_found(&req),
+            Err(_) => return Dispatch::ready(self.not_found(&req, meta.as_ref())),
         };
         let entry = &self.entries[*matched.value];
         let method = req.method();
@@ -219,14 +230,16 @@ impl Router {
         });
         let Some(&(_, handler_index)) = found else {
             if method == Method::OPTIONS {
-                return Response::new(StatusCode::OK)
-                    .header(ALLOW, entry.allow.clone())
-                    .header(CONTENT_LENGTH, HeaderValue::from_static("0"));
+                return Dispatch::ready(
+                    Response::new(StatusCode::OK)
+                        .header(ALLOW, entry.allow.clone())
+                        .header(CONTENT_LENGTH, HeaderValue::from_static("0")),
+                );
             }
-            return method_not_allowed(entry.allow.clone());
+            return Dispatch::ready(method_not_allowed(entry.allow.clone()));
         };
         let base = path.as_ptr() as usize;
-        let params: Vec<(usize, usize)> = matched
+        let params: ParamRanges = matched
             .params
             .iter()
             .map(|(_, v)| {
@@ -237,29 +250,59 @@ impl Router {
         let handler = &self.handlers[handler_index];
         let spec = handler.route.spec;
         let (parts, body) = req.into_parts();
-        let body = if spec.needs_body {
-            let limit = spec.body_limit.unwrap_or(self.config.body_limit);
-            match read_body(body, limit).await {
+        if !spec.needs_body {
+            let request = Request::new(
+                parts,
+                params,
+                Bytes::new(),
+                self.state.clone(),
+                handler.status,
+                meta,
+            );
+            return Dispatch(State::Handler {
+                fut: (handler.route.handler)(request),
+                router: self.clone(),
+                index: handler_index,
+            });
+        }
+        let router = self.clone();
+        Dispatch(State::Boxed(Box::pin(async move {
+            let handler = &router.handlers[handler_index];
+            let limit = spec.body_limit.unwrap_or(router.config.body_limit);
+            let body = match read_body(body, limit).await {
                 Ok(bytes) => bytes,
                 Err(res) => return res,
-            }
-        } else {
-            Bytes::new()
-        };
-        let request = Request::__new(parts, params, body, self.state.clone(), handler.status);
-        match (handler.route.handler)(request).await {
+            };
+            let request = Request::new(
+                parts,
+                params,
+                body,
+                router.state.clone(),
+                handler.status,
+                meta,
+            );
+            let result = (handler.route.handler)(request).await;
+            router.finish(handler_index, result)
+        })))
+    }
+
+    /// What a handler's outcome becomes: its response (marked when its status is not
+    /// documented), or the answer to its extraction errors.
+    fn finish(&self, index: usize, result: Result<Response, Errors>) -> Response {
+        let handler = &self.handlers[index];
+        match result {
             Ok(mut res) => {
                 if let Some(documented) = &handler.documented {
                     let code = res.status.as_u16();
                     if !documented.allows(code) {
+                        let name = handler.route.spec.name;
                         tracing::error!(
-                            route = spec.name,
+                            route = name,
                             status = code,
-                            "route `{}` answered {code}, a status it does not document: declare it with `responses = [({code}, \"...\")]` on the route attribute",
-                            spec.name
+                            "route `{name}` answered {code}, a status it does not document: declare it with `responses = [({code}, \"...\")]` on the route attribute",
                         );
                         res.extensions.insert(UndocumentedStatus {
-                            route: spec.name,
+                            route: name,
                             status: code,
                         });
                     }
@@ -276,7 +319,7 @@ impl Router {
         }
     }
 
-    fn not_found(&self, req: &http::Request<Body>) -> Response {
+    fn not_found(&self, req: &http::Request<Body>, meta: Option<&ConnMeta>) -> Response {
         let path = req.uri().path();
         if self.config.redirect_slashes && path != "/" {
             let other = match path.strip_suffix('/') {
@@ -284,10 +327,47 @@ impl Router {
                 None => format!("{path}/"),
             };
             if self.matcher.at(&other).is_ok() {
-                return slash_redirect(req, &other);
+                return slash_redirect(req, meta, &other);
             }
         }
         crate::error::HttpError::from_status(StatusCode::NOT_FOUND).into_response()
+    }
+}
+
+/// A routed request on its way to a response: see [`Router::dispatch`].
+pub(crate) struct Dispatch(State);
+
+enum State {
+    /// Decided by routing (404, 405, OPTIONS): boxed, so the common case's future stays small.
+    Ready(Option<Box<Response>>),
+    Handler {
+        fut: HandlerFuture,
+        router: Arc<Router>,
+        index: usize,
+    },
+    Boxed(Pin<Box<dyn Future<Output = Response> + Send>>),
+}
+
+impl Dispatch {
+    fn ready(res: Response) -> Self {
+        Dispatch(State::Ready(Some(Box::new(res))))
+    }
+}
+
+impl Future for Dispatch {
+    type Output = Response;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Response> {
+        match &mut self.0 {
+            State::Ready(res) => {
+                Poll::Ready(*res.take().expect("Dispatch polled after completion"))
+            }
+            State::Handler { fut, router, index } => match fut.as_mut().poll(cx) {
+                Poll::Ready(result) => Poll::Ready(router.finish(*index, result)),
+                Poll::Pending => Poll::Pending,
+            },
+            State::Boxed(fut) => fut.as_mut().poll(cx),
+        }
     }
 }
 
@@ -364,8 +444,16 @@ fn method_not_allowed(allow: HeaderValue) -> Response {
 /// trusted proxy's `Forwarded` (`proto=`, `host=`) or `X-Forwarded-Proto` when the peer is
 /// one ([`TrustedProxies`](crate::TrustedProxies), loopback by default, as uvicorn's
 /// `forwarded_allow_ips`), else the connection's scheme and the `Host` header.
-fn slash_redirect(req: &http::Request<Body>, other_path: &str) -> Response {
-    let mut location = crate::serve::forwarded::base_url(req);
+fn slash_redirect(
+    req: &http::Request<Body>,
+    meta: Option<&ConnMeta>,
+    other_path: &str,
+) -> Response {
+    let origin = match meta {
+        Some(meta) => Some(&meta.origin),
+        None => req.extensions().get(),
+    };
+    let mut location = crate::serve::forwarded::base_url(req, origin);
     location.push_str(other_path);
     if let Some(q) = req.uri().query() {
         location.push('?');

@@ -17,104 +17,51 @@ use http::{StatusCode, Version};
 use http_body::{Frame, SizeHint};
 use hyper::body::Incoming;
 use tokio::time::{Instant, Sleep};
-use tracing::Instrument;
 
-use super::forwarded::ConnOrigin;
 use super::limits::{human, Limits};
-use super::ConnectInfo;
 use crate::body::{Body, BoxError};
+use crate::connection::{ConnMeta, ConnOrigin, ConnectInfo, IdRepr, RequestId};
 use crate::error::HttpError;
 use crate::response::IntoResponse;
 use crate::service::AppService;
 
-/// A request's id: the incoming `x-request-id` when it is sensible (1 to 128 visible ASCII
-/// characters), otherwise a generated one (32 hex digits). Found in every request's
-/// extensions (`request.extensions().get::<RequestId>()`) and in the access log; echoed in
-/// the response when [`ServeConfig::echo_request_id`](crate::ServeConfig::echo_request_id)
-/// is on.
-///
-/// ```
-/// use brisk::{Request, RequestId};
-///
-/// #[brisk::get("/whoami")]
-/// async fn whoami(request: &Request) -> String {
-///     let id = request.extensions().get::<RequestId>().map(RequestId::as_str);
-///     format!("request {}", id.unwrap_or("-"))
-/// }
-/// # let _ = brisk::App::new().routes(brisk::routes![whoami]);
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RequestId(IdRepr);
-
-/// A generated id stays 32 ASCII hex bytes inline: no allocation and no formatting machinery
-/// on the request path; a header value is made only when the id is echoed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum IdRepr {
-    Given(HeaderValue),
-    Generated([u8; 32]),
-}
-
-impl RequestId {
-    /// The id's text.
-    pub fn as_str(&self) -> &str {
-        match &self.0 {
-            IdRepr::Given(v) => v.to_str().unwrap_or_default(),
-            IdRepr::Generated(hex) => std::str::from_utf8(hex).unwrap_or_default(),
-        }
-    }
-
-    fn header_value(&self) -> HeaderValue {
-        match &self.0 {
-            IdRepr::Given(v) => v.clone(),
-            IdRepr::Generated(hex) => {
-                HeaderValue::from_bytes(hex).expect("hex digits are a valid header value")
-            }
-        }
-    }
-
-    fn from_request<B>(req: &http::Request<B>) -> Self {
-        let incoming = req.headers().get(&X_REQUEST_ID).filter(|v| {
-            let b = v.as_bytes();
-            (1..=128).contains(&b.len()) && b.iter().all(|c| (0x21..=0x7e).contains(c))
-        });
-        match incoming {
-            Some(v) => RequestId(IdRepr::Given(v.clone())),
-            None => RequestId::generate(),
-        }
-    }
-
-    fn generate() -> Self {
-        static SEED: OnceLock<u64> = OnceLock::new();
-        static COUNTER: AtomicU64 = AtomicU64::new(0);
-        let seed = *SEED.get_or_init(|| {
-            let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-            h.write_u128(
-                std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map(|d| d.as_nanos())
-                    .unwrap_or_default(),
-            );
-            h.finish()
-        });
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let mut hex = [0u8; 32];
-        for (i, word) in [mix(seed ^ n), mix(n.wrapping_add(seed))]
-            .into_iter()
-            .enumerate()
-        {
-            for j in 0..16 {
-                let nibble = (word >> (60 - 4 * j)) & 0xf;
-                hex[i * 16 + j] = b"0123456789abcdef"[nibble as usize];
-            }
-        }
-        RequestId(IdRepr::Generated(hex))
+/// The request's id: its own `x-request-id` when sensible, else a generated one.
+fn request_id<B>(req: &http::Request<B>) -> RequestId {
+    let incoming = req.headers().get(&X_REQUEST_ID).filter(|v| {
+        let b = v.as_bytes();
+        (1..=128).contains(&b.len()) && b.iter().all(|c| (0x21..=0x7e).contains(c))
+    });
+    match incoming {
+        Some(v) => RequestId(IdRepr::Given(v.clone())),
+        None => generate_id(),
     }
 }
 
-impl std::fmt::Display for RequestId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
+fn generate_id() -> RequestId {
+    static SEED: OnceLock<u64> = OnceLock::new();
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let seed = *SEED.get_or_init(|| {
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u128(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos())
+                .unwrap_or_default(),
+        );
+        h.finish()
+    });
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let mut hex = [0u8; 32];
+    for (i, word) in [mix(seed ^ n), mix(n.wrapping_add(seed))]
+        .into_iter()
+        .enumerate()
+    {
+        for j in 0..16 {
+            let nibble = (word >> (60 - 4 * j)) & 0xf;
+            hex[i * 16 + j] = b"0123456789abcdef"[nibble as usize];
+        }
     }
+    RequestId(IdRepr::Generated(hex))
 }
 
 /// splitmix64's finalizer.
@@ -439,45 +386,53 @@ impl ConnService {
 impl hyper::service::Service<http::Request<Incoming>> for ConnService {
     type Response = http::Response<Tracked>;
     type Error = Infallible;
-    type Future = Pin<Box<dyn Future<Output = Result<http::Response<Tracked>, Infallible>> + Send>>;
+    type Future = ConnFuture;
 
-    fn call(&self, req: http::Request<Incoming>) -> Self::Future {
+    fn call(&self, req: http::Request<Incoming>) -> ConnFuture {
         // The clock is read only when something needs it: a body to time, a handler
-        // timeout, or an access log that is listened to.
-        let log = tracing::event_enabled!(target: "brisk::access", tracing::Level::INFO);
+        // timeout, or an access log that may be listened to. (The global level hint, not
+        // `event_enabled!`: a callsite's cached interest can miss a subscriber that was
+        // installed for one thread while other threads were logging.)
+        let log = {
+            use tracing::level_filters::{LevelFilter, STATIC_MAX_LEVEL};
+            STATIC_MAX_LEVEL >= LevelFilter::INFO && LevelFilter::current() >= LevelFilter::INFO
+        };
         let started = log.then(Instant::now);
         let index = self.shared.started.fetch_add(1, Ordering::AcqRel);
         let in_flight = InFlight::new(self.shared.clone());
-        let id = RequestId::from_request(&req);
-        let method = req.method().clone();
-        let version = req.version();
+        let id = request_id(&req);
         let malformed = self.shared.take_reject(index);
-        // A refused HTTP/1 head reaches here as a stand-in: it has no method or path to log.
-        // Cheap copies for the log (no allocation: `Uri` shares its bytes, standard methods
-        // are inline).
-        let uri = req.uri().clone();
         let is_malformed = malformed.is_some();
         let refused = malformed.or_else(|| self.check_h2(&req));
-        let limits = self.limits.clone();
-        let shared = self.shared.clone();
         let span = tracing::info_span!(
             "request",
             id = %id,
-            method = %if is_malformed { "-" } else { method.as_str() },
-            path = %if is_malformed { "-" } else { uri.path() },
+            method = %if is_malformed { "-" } else { req.method().as_str() },
+            path = %if is_malformed { "-" } else { req.uri().path() },
         );
-
-        // Set when the request body's read times out; a body that is already complete
-        // (every GET) has nothing to time.
-        let mut body_timed_out = None;
+        // Cheap copies for the log and the answer (no allocation: `Uri` shares its bytes,
+        // standard methods are inline).
+        let mut after = After {
+            index,
+            in_flight: Some(in_flight),
+            head: req.method() == http::Method::HEAD,
+            logged: log.then(|| (req.method().clone(), req.uri().clone())),
+            version: req.version(),
+            is_malformed,
+            started,
+            body_timed_out: None,
+            limits: self.limits.clone(),
+        };
         let work = match refused {
-            Some(reject) => Err(reject),
+            Some(reject) => Work::Refused(Some(reject)),
             None => {
-                let mut req = match limits.body_read_timeout {
+                let limits = &*self.limits;
+                let req = match limits.body_read_timeout {
+                    // A body that is already complete (every GET) has nothing to time.
                     _ if http_body::Body::is_end_stream(req.body()) => req.map(|_| Body::empty()),
                     Some(timeout) => {
                         let flag = Arc::new(AtomicBool::new(false));
-                        body_timed_out = Some(flag.clone());
+                        after.body_timed_out = Some(flag.clone());
                         let deadline = started.unwrap_or_else(Instant::now) + timeout;
                         req.map(|inner| {
                             Body::new(TimedBody {
@@ -491,88 +446,161 @@ impl hyper::service::Service<http::Request<Incoming>> for ConnService {
                     }
                     None => req.map(Body::incoming),
                 };
-                req.extensions_mut().insert(self.info);
-                req.extensions_mut().insert(self.origin);
-                req.extensions_mut().insert(id.clone());
-                Ok(self.service.call(req))
-            }
-        };
-
-        let handler = async move {
-            let mut res = match work {
-                Err(reject) => {
-                    tracing::debug!(
-                        status = reject.status.as_u16(),
-                        detail = %reject.detail,
-                        "request refused before routing"
-                    );
-                    reject.into_http()
-                }
-                Ok(fut) => match limits.handler_timeout {
-                    None => fut.await,
-                    Some(limit) => match tokio::time::timeout(limit, fut).await {
-                        Ok(res) => res,
-                        Err(_) => {
-                            tracing::warn!(
-                                limit_ms = limit.as_millis() as u64,
-                                "handler timed out; answered 503"
-                            );
-                            let res = HttpError::new(
-                                StatusCode::SERVICE_UNAVAILABLE,
-                                format!(
-                                    "Request timed out: the handler did not answer within {}",
-                                    human(limit)
-                                ),
-                            )
-                            .into_response()
-                            .into_http();
-                            crate::service::finalize(res, method == http::Method::HEAD)
-                        }
-                    },
-                },
-            };
-            if body_timed_out.is_some_and(|flag| flag.load(Ordering::Relaxed)) {
-                res.headers_mut()
-                    .insert(CONNECTION, HeaderValue::from_static("close"));
-            }
-            // Shutting down: the client learns from this answer not to send another request
-            // on this connection, so closing it after the answer loses nothing.
-            if shared.closing.load(Ordering::Acquire)
-                && version < Version::HTTP_2
-                && shared.last_request(index)
-            {
-                res.headers_mut()
-                    .insert(CONNECTION, HeaderValue::from_static("close"));
-            }
-            if limits.echo_request_id {
-                res.headers_mut().insert(&X_REQUEST_ID, id.header_value());
-            }
-            if let Some(started) = started {
-                let latency = started.elapsed();
-                let status = res.status().as_u16();
-                let (shown_method, path) = match is_malformed {
-                    true => ("-", "-"),
-                    false => (method.as_str(), uri.path()),
+                let meta = ConnMeta {
+                    info: self.info,
+                    origin: self.origin,
+                    id: id.clone(),
                 };
-                tracing::info!(
-                    target: "brisk::access",
-                    request_id = %id,
-                    method = %shown_method,
-                    %path,
-                    version = ?version,
-                    status,
-                    latency_us = u64::try_from(latency.as_micros()).unwrap_or(u64::MAX),
-                    "{shown_method} {path} {status} {:.1} ms",
-                    latency.as_secs_f64() * 1000.0
-                );
+                let fut = self.service.call_with(req, Some(meta));
+                match limits.handler_timeout {
+                    None => Work::App(fut),
+                    Some(limit) => Work::Timed(Box::pin(tokio::time::timeout(limit, fut))),
+                }
             }
-            Ok(res.map(|inner| Tracked {
-                inner,
-                _in_flight: in_flight,
-            }))
         };
-        Box::pin(handler.instrument(span))
+        ConnFuture {
+            work,
+            after,
+            id,
+            shared: self.shared.clone(),
+            span,
+        }
     }
+}
+
+/// One request's answer on its way to hyper: the app's future (or a refusal), then what the
+/// connection adds to every answer. A named future so hyper holds it without a box.
+pub(crate) struct ConnFuture {
+    work: Work,
+    after: After,
+    id: RequestId,
+    shared: Arc<ConnShared>,
+    span: tracing::Span,
+}
+
+enum Work {
+    /// Refused before routing: the answer is the refusal.
+    Refused(Option<Reject>),
+    App(crate::service::AppFuture),
+    /// With the handler timeout on (it is off by default).
+    Timed(Pin<Box<tokio::time::Timeout<crate::service::AppFuture>>>),
+}
+
+/// What the connection needs once the answer is there.
+struct After {
+    index: u64,
+    in_flight: Option<InFlight>,
+    head: bool,
+    /// The method and target for the access log, when it may be listened to.
+    logged: Option<(http::Method, http::Uri)>,
+    version: Version,
+    is_malformed: bool,
+    started: Option<Instant>,
+    body_timed_out: Option<Arc<AtomicBool>>,
+    limits: Arc<Limits>,
+}
+
+impl Future for ConnFuture {
+    type Output = Result<http::Response<Tracked>, Infallible>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = &mut *self;
+        let _entered = this.span.enter();
+        let res = match &mut this.work {
+            Work::Refused(reject) => {
+                let reject = reject.take().expect("ConnFuture polled after completion");
+                tracing::debug!(
+                    status = reject.status.as_u16(),
+                    detail = %reject.detail,
+                    "request refused before routing"
+                );
+                reject.into_http()
+            }
+            Work::App(fut) => match Pin::new(fut).poll(cx) {
+                Poll::Ready(res) => res,
+                Poll::Pending => return Poll::Pending,
+            },
+            Work::Timed(fut) => match fut.as_mut().poll(cx) {
+                Poll::Ready(Ok(res)) => res,
+                Poll::Ready(Err(_)) => {
+                    let limit = this.after.limits.handler_timeout.unwrap_or_default();
+                    tracing::warn!(
+                        limit_ms = limit.as_millis() as u64,
+                        "handler timed out; answered 503"
+                    );
+                    let res = HttpError::new(
+                        StatusCode::SERVICE_UNAVAILABLE,
+                        format!(
+                            "Request timed out: the handler did not answer within {}",
+                            human(limit)
+                        ),
+                    )
+                    .into_response()
+                    .into_http();
+                    crate::service::finalize(res, this.after.head)
+                }
+                Poll::Pending => return Poll::Pending,
+            },
+        };
+        Poll::Ready(Ok(finish(&mut this.after, &this.shared, &this.id, res)))
+    }
+}
+
+/// What the connection adds to every answer: `connection: close` when it is about to close,
+/// the echoed request id, the access log line, and the in-flight count.
+fn finish(
+    after: &mut After,
+    shared: &ConnShared,
+    id: &RequestId,
+    mut res: http::Response<Body>,
+) -> http::Response<Tracked> {
+    if after
+        .body_timed_out
+        .as_ref()
+        .is_some_and(|flag| flag.load(Ordering::Relaxed))
+    {
+        res.headers_mut()
+            .insert(CONNECTION, HeaderValue::from_static("close"));
+    }
+    // Shutting down: the client learns from this answer not to send another request
+    // on this connection, so closing it after the answer loses nothing.
+    if shared.closing.load(Ordering::Acquire)
+        && after.version < Version::HTTP_2
+        && shared.last_request(after.index)
+    {
+        res.headers_mut()
+            .insert(CONNECTION, HeaderValue::from_static("close"));
+    }
+    if after.limits.echo_request_id {
+        res.headers_mut().insert(&X_REQUEST_ID, id.header_value());
+    }
+    if let (Some(started), Some((method, uri))) = (after.started, &after.logged) {
+        let latency = started.elapsed();
+        let status = res.status().as_u16();
+        let (shown_method, path) = match after.is_malformed {
+            true => ("-", "-"),
+            false => (method.as_str(), uri.path()),
+        };
+        tracing::info!(
+            target: "brisk::access",
+            request_id = %id,
+            method = %shown_method,
+            %path,
+            version = ?after.version,
+            status,
+            latency_us = u64::try_from(latency.as_micros()).unwrap_or(u64::MAX),
+            "{shown_method} {path} {status} {:.1} ms",
+            latency.as_secs_f64() * 1000.0
+        );
+    }
+    let in_flight = after
+        .in_flight
+        .take()
+        .expect("ConnFuture polled after completion");
+    res.map(|inner| Tracked {
+        inner,
+        _in_flight: in_flight,
+    })
 }
 
 /// Runs one connection: until it ends, closing it when idle too long, and shutting it down

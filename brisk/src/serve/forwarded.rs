@@ -7,6 +7,8 @@ use std::str::FromStr;
 
 use http::header::HOST;
 
+use crate::connection::ConnOrigin;
+
 /// The peers whose `Forwarded` and `X-Forwarded-Proto` headers brisk believes when it builds
 /// an absolute URL (uvicorn's `--forwarded-allow-ips`). From anyone else those headers are
 /// ignored: a client could otherwise send a `307` redirect anywhere it likes.
@@ -137,22 +139,10 @@ impl FromStr for TrustedProxies {
     }
 }
 
-/// What the server knows about the connection a request came on, for absolute URLs. Absent
-/// on requests that did not come through the server ([`TestClient`](crate::testing::TestClient)),
-/// which are treated as coming from a trusted proxy.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct ConnOrigin {
-    /// The peer is a trusted proxy: its `Forwarded` / `X-Forwarded-Proto` are believed.
-    pub trust_forwarded: bool,
-    /// The connection is TLS: `https` unless a trusted proxy says otherwise.
-    pub tls: bool,
-}
-
 /// `scheme://host` of the URL the client used: the scheme and host a trusted proxy reports
 /// (the last element of `Forwarded`, then the last value of `X-Forwarded-Proto`), else the
 /// connection's scheme and the `Host` header (HTTP/2: `:authority`).
-pub(crate) fn base_url<B>(req: &http::Request<B>) -> String {
-    let origin = req.extensions().get::<ConnOrigin>();
+pub(crate) fn base_url<B>(req: &http::Request<B>, origin: Option<&ConnOrigin>) -> String {
     let trusted = origin.is_none_or(|o| o.trust_forwarded);
     let (mut scheme, mut host) = (None, None);
     if trusted {
@@ -422,6 +412,11 @@ mod tests {
         }
     }
 
+    /// The base URL the way the router asks for it.
+    fn url(req: &http::Request<()>) -> String {
+        base_url(req, req.extensions().get())
+    }
+
     fn req(headers: &[(&str, &str)], origin: Option<ConnOrigin>) -> http::Request<()> {
         let mut builder = http::Request::builder().uri("/a");
         for (name, value) in headers {
@@ -450,26 +445,26 @@ mod tests {
             ("forwarded", "for=1.2.3.4;proto=https;host=api.example.com"),
             ("x-forwarded-proto", "http"),
         ];
-        assert_eq!(base_url(&req(&headers, PROXY)), "https://api.example.com");
-        assert_eq!(base_url(&req(&headers, None)), "https://api.example.com");
-        assert_eq!(base_url(&req(&headers, STRANGER)), "http://internal:9000");
+        assert_eq!(url(&req(&headers, PROXY)), "https://api.example.com");
+        assert_eq!(url(&req(&headers, None)), "https://api.example.com");
+        assert_eq!(url(&req(&headers, STRANGER)), "http://internal:9000");
         // X-Forwarded-Proto when Forwarded says nothing of the scheme; the last value wins.
         let xfp = [("host", "h"), ("x-forwarded-proto", "http, https")];
-        assert_eq!(base_url(&req(&xfp, PROXY)), "https://h");
+        assert_eq!(url(&req(&xfp, PROXY)), "https://h");
         let xfp = [
             ("host", "h"),
             ("forwarded", "for=x"),
             ("x-forwarded-proto", "https"),
         ];
-        assert_eq!(base_url(&req(&xfp, PROXY)), "https://h");
+        assert_eq!(url(&req(&xfp, PROXY)), "https://h");
         let junk = [("host", "h"), ("x-forwarded-proto", "gopher")];
-        assert_eq!(base_url(&req(&junk, PROXY)), "http://h");
+        assert_eq!(url(&req(&junk, PROXY)), "http://h");
         // A TLS connection is https unless a trusted proxy says otherwise.
         let tls = Some(ConnOrigin {
             trust_forwarded: false,
             tls: true,
         });
-        assert_eq!(base_url(&req(&[("host", "h")], tls)), "https://h");
-        assert_eq!(base_url(&req(&[], STRANGER)), "http://localhost");
+        assert_eq!(url(&req(&[("host", "h")], tls)), "https://h");
+        assert_eq!(url(&req(&[], STRANGER)), "http://localhost");
     }
 }

@@ -513,33 +513,35 @@ enum Framing {
 }
 
 /// Finds the end of the head (just past the blank line) and the end of the request line,
-/// refusing any LF not preceded by CR and any CR not followed by LF.
+/// refusing any LF not preceded by CR and any CR not followed by LF. Line by line with
+/// `memchr` (vectorised) rather than byte by byte.
 #[allow(clippy::type_complexity)]
 fn scan_head(buf: &[u8]) -> Result<(Option<usize>, Option<usize>), ()> {
     let mut line_end = None;
-    let mut i = 0;
-    while i < buf.len() {
-        match buf[i] {
-            b'\n' => return Err(()),
-            b'\r' => {
-                match buf.get(i + 1) {
-                    None => return Ok((None, line_end)),
-                    Some(b'\n') => {}
-                    Some(_) => return Err(()),
-                }
-                if line_end.is_none() {
-                    line_end = Some(i);
-                }
-                // A line that ends right after the previous one: the blank line.
-                if i >= 2 && buf[i - 2] == b'\r' && buf[i - 1] == b'\n' {
-                    return Ok((Some(i + 2), line_end));
-                }
-                i += 2;
-            }
-            _ => i += 1,
+    let mut line_start = 0;
+    for lf in memchr::memchr_iter(b'\n', buf) {
+        if lf == 0 || buf[lf - 1] != b'\r' {
+            return Err(());
         }
+        let cr = lf - 1;
+        // A CR inside the line is a bare CR.
+        if cr > line_start && memchr::memchr(b'\r', &buf[line_start..cr]).is_some() {
+            return Err(());
+        }
+        if line_end.is_none() {
+            line_end = Some(cr);
+        } else if cr == line_start {
+            // An empty line after the request line: the end of the head.
+            return Ok((Some(lf + 1), line_end));
+        }
+        line_start = lf + 1;
     }
-    Ok((None, line_end))
+    // The unfinished last line: a CR may only be its last byte (its LF yet to come).
+    let tail = &buf[line_start..];
+    match memchr::memchr(b'\r', tail) {
+        Some(cr) if cr + 1 < tail.len() => Err(()),
+        _ => Ok((None, line_end)),
+    }
 }
 
 fn find_crlf(buf: &[u8], max: usize) -> Option<usize> {
@@ -578,6 +580,11 @@ fn valid_trailer_line(line: &[u8]) -> bool {
     colon > 0
         && line[..colon].iter().all(|&b| is_tchar(b))
         && line[colon + 1..].iter().all(|&b| !is_ctl(b) || b == b'\t')
+}
+
+/// RFC 3986 unreserved and sub-delims characters, `:`, `@`, `/`, `?` and `%`.
+fn is_plain_target_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/?%".contains(&b)
 }
 
 fn is_ctl(b: u8) -> bool {
@@ -660,10 +667,14 @@ fn check_head(head: &[u8], limits: &Limits) -> Result<Framing, Reject> {
     if path.len() > limits.max_uri_length {
         return Err(Reject::uri_too_long(limits.max_uri_length));
     }
-    // The target must be visible ASCII (RFC 3986: anything else is percent-encoded).
+    // The target must be visible ASCII (RFC 3986: anything else is percent-encoded), and a
+    // URI hyper will accept. An origin-form target made only of RFC 3986's unreserved,
+    // sub-delims, `:@/?%` characters always is; anything else is parsed to make sure.
+    let plain = path.starts_with('/') && path.bytes().all(is_plain_target_byte);
     if http::Method::from_bytes(method.as_bytes()).is_err()
-        || !path.bytes().all(|b| (0x21..=0x7e).contains(&b))
-        || http::Uri::try_from(path).is_err()
+        || (!plain
+            && (!path.bytes().all(|b| (0x21..=0x7e).contains(&b))
+                || http::Uri::try_from(path).is_err()))
     {
         return Err(Reject::bad_request(
             "Invalid HTTP request: malformed request line",
@@ -743,6 +754,28 @@ mod tests {
         assert_eq!(scan_head(b"GET / HTTP/1.1\r"), Ok((None, None)));
         assert!(scan_head(b"GET / HTTP/1.1\nHost: a\r\n\r\n").is_err());
         assert!(scan_head(b"GET / HTTP/1.1\r\nHost: a\rb\r\n\r\n").is_err());
+        assert!(scan_head(b"GET / HTTP/1.1\r\nHost: a\r\r\n\r\n").is_err());
+        assert!(scan_head(b"GET / HTTP/1.1\r\nHost: a\r\n\n").is_err());
+        assert!(scan_head(b"GET / HTTP/1.1\r\nHo\rst").is_err());
+        assert_eq!(
+            scan_head(b"GET / HTTP/1.1\r\nHost: a\r"),
+            Ok((None, Some(14)))
+        );
+        // Whatever follows the head is the next message's business.
+        assert_eq!(
+            scan_head(b"GET / HTTP/1.1\r\nA: 1\r\nB: 2\r\n\r\nGET /\n\r\r"),
+            Ok((Some(30), Some(14)))
+        );
+    }
+
+    #[test]
+    fn plain_targets_are_the_ones_hyper_accepts() {
+        for b in 0x21..=0x7eu8 {
+            if is_plain_target_byte(b) {
+                let target = format!("/a{}b", b as char);
+                assert!(http::Uri::try_from(target.as_str()).is_ok(), "{target}");
+            }
+        }
     }
 
     #[test]
