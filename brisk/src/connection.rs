@@ -3,7 +3,10 @@
 //! request; [`Request`](crate::Request) hands it to handlers. Requests made by
 //! [`TestClient`](crate::testing::TestClient) carry none of it.
 
+use std::hash::{BuildHasher, Hasher};
 use std::net::SocketAddr;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::OnceLock;
 
 use http::HeaderValue;
 
@@ -64,31 +67,89 @@ pub(crate) struct ConnOrigin {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RequestId(pub(crate) IdRepr);
 
-/// A generated id stays 32 ASCII hex bytes inline: no allocation and no formatting machinery
-/// on the request path; a header value is made only when the id is echoed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A generated id is a counter value until its text is asked for (by a handler, the log or
+/// the echo): most requests never ask, and then cost no formatting.
+#[derive(Debug, Clone)]
 pub(crate) enum IdRepr {
     Given(HeaderValue),
-    Generated([u8; 32]),
+    Generated(u64, OnceLock<[u8; 32]>),
 }
+
+impl PartialEq for IdRepr {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (IdRepr::Given(a), IdRepr::Given(b)) => a == b,
+            (IdRepr::Generated(a, _), IdRepr::Generated(b, _)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for IdRepr {}
 
 impl RequestId {
     /// The id's text.
     pub fn as_str(&self) -> &str {
         match &self.0 {
             IdRepr::Given(v) => v.to_str().unwrap_or_default(),
-            IdRepr::Generated(hex) => std::str::from_utf8(hex).unwrap_or_default(),
+            IdRepr::Generated(n, text) => {
+                std::str::from_utf8(text.get_or_init(|| hex_id(*n))).unwrap_or_default()
+            }
         }
     }
 
     pub(crate) fn header_value(&self) -> HeaderValue {
         match &self.0 {
             IdRepr::Given(v) => v.clone(),
-            IdRepr::Generated(hex) => {
-                HeaderValue::from_bytes(hex).expect("hex digits are a valid header value")
+            IdRepr::Generated(..) => {
+                HeaderValue::from_str(self.as_str()).expect("hex digits are a valid header value")
             }
         }
     }
+
+    /// A new id: 32 hex digits, unique in this process and unlikely to repeat across
+    /// processes (a per-process random seed mixed with a counter).
+    pub(crate) fn generate() -> Self {
+        static COUNTER: AtomicU64 = AtomicU64::new(0);
+        RequestId(IdRepr::Generated(
+            COUNTER.fetch_add(1, Ordering::Relaxed),
+            OnceLock::new(),
+        ))
+    }
+}
+
+/// The text of generated id number `n`.
+fn hex_id(n: u64) -> [u8; 32] {
+    static SEED: OnceLock<u64> = OnceLock::new();
+    let seed = *SEED.get_or_init(|| {
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u128(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos())
+                .unwrap_or_default(),
+        );
+        h.finish()
+    });
+    let mut hex = [0u8; 32];
+    for (i, word) in [mix(seed ^ n), mix(n.wrapping_add(seed))]
+        .into_iter()
+        .enumerate()
+    {
+        for j in 0..16 {
+            let nibble = (word >> (60 - 4 * j)) & 0xf;
+            hex[i * 16 + j] = b"0123456789abcdef"[nibble as usize];
+        }
+    }
+    hex
+}
+
+/// splitmix64's finalizer.
+fn mix(mut z: u64) -> u64 {
+    z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
 }
 
 impl std::fmt::Display for RequestId {

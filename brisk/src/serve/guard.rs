@@ -513,35 +513,55 @@ enum Framing {
 }
 
 /// Finds the end of the head (just past the blank line) and the end of the request line,
-/// refusing any LF not preceded by CR and any CR not followed by LF. Line by line with
-/// `memchr` (vectorised) rather than byte by byte.
+/// refusing any LF not preceded by CR and any CR not followed by LF.
 #[allow(clippy::type_complexity)]
 fn scan_head(buf: &[u8]) -> Result<(Option<usize>, Option<usize>), ()> {
     let mut line_end = None;
-    let mut line_start = 0;
-    for lf in memchr::memchr_iter(b'\n', buf) {
-        if lf == 0 || buf[lf - 1] != b'\r' {
-            return Err(());
+    let mut i = 0;
+    while let Some(at) = next_control(buf, i) {
+        i = at;
+        match buf[i] {
+            b'\n' => return Err(()),
+            b'\r' => {
+                match buf.get(i + 1) {
+                    None => return Ok((None, line_end)),
+                    Some(b'\n') => {}
+                    Some(_) => return Err(()),
+                }
+                if line_end.is_none() {
+                    line_end = Some(i);
+                }
+                // A line that ends right after the previous one: the blank line.
+                if i >= 2 && buf[i - 2] == b'\r' && buf[i - 1] == b'\n' {
+                    return Ok((Some(i + 2), line_end));
+                }
+                i += 2;
+            }
+            _ => i += 1,
         }
-        let cr = lf - 1;
-        // A CR inside the line is a bare CR.
-        if cr > line_start && memchr::memchr(b'\r', &buf[line_start..cr]).is_some() {
-            return Err(());
-        }
-        if line_end.is_none() {
-            line_end = Some(cr);
-        } else if cr == line_start {
-            // An empty line after the request line: the end of the head.
-            return Ok((Some(lf + 1), line_end));
-        }
-        line_start = lf + 1;
     }
-    // The unfinished last line: a CR may only be its last byte (its LF yet to come).
-    let tail = &buf[line_start..];
-    match memchr::memchr(b'\r', tail) {
-        Some(cr) if cr + 1 < tail.len() => Err(()),
-        _ => Ok((None, line_end)),
+    Ok((None, line_end))
+}
+
+/// The index of the first byte at or after `from` that is CR or below (LF, CR and the
+/// other control bytes httparse judges), eight bytes at a time: a head is mostly text.
+fn next_control(buf: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x0e; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let mut i = from;
+    while let Some(chunk) = buf.get(i..i + 8) {
+        let word = u64::from_ne_bytes(chunk.try_into().unwrap_or_default());
+        // Nonzero when some byte is below 0x0e (bytes from 0x80 up may set it too; the
+        // byte loop below sorts them out).
+        if word.wrapping_sub(ONES) & !word & HIGH != 0 {
+            break;
+        }
+        i += 8;
     }
+    buf.get(i..)?
+        .iter()
+        .position(|&b| b <= b'\r')
+        .map(|at| i + at)
 }
 
 fn find_crlf(buf: &[u8], max: usize) -> Option<usize> {
@@ -584,7 +604,11 @@ fn valid_trailer_line(line: &[u8]) -> bool {
 
 /// RFC 3986 unreserved and sub-delims characters, `:`, `@`, `/`, `?` and `%`.
 fn is_plain_target_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/?%".contains(&b)
+    matches!(b,
+        b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9'
+        | b'-' | b'.' | b'_' | b'~'
+        | b'!' | b'$' | b'&' | b'\''..=b',' | b';' | b'='
+        | b':' | b'@' | b'/' | b'?' | b'%')
 }
 
 fn is_ctl(b: u8) -> bool {
@@ -766,6 +790,21 @@ mod tests {
             scan_head(b"GET / HTTP/1.1\r\nA: 1\r\nB: 2\r\n\r\nGET /\n\r\r"),
             Ok((Some(30), Some(14)))
         );
+    }
+
+    #[test]
+    fn control_bytes_are_found_wherever_they_are() {
+        for len in 0..40 {
+            for at in 0..len {
+                for control in [b'\r', b'\n', 0, b'\t'] {
+                    let mut buf: Vec<u8> =
+                        (0..len).map(|i| [b'a', 0xff, 0x80, b'~'][i % 4]).collect();
+                    buf[at] = control;
+                    assert_eq!(next_control(&buf, 0), Some(at), "{buf:?}");
+                    assert_eq!(next_control(&buf, at + 1), None, "{buf:?}");
+                }
+            }
+        }
     }
 
     #[test]
