@@ -380,7 +380,7 @@ impl hyper::service::Service<http::Request<Incoming>> for ConnService {
             index,
             in_flight: Some(in_flight),
             head: req.method() == http::Method::HEAD,
-            logged: log.then(|| (req.method().clone(), req.uri().clone())),
+            logged: log.then(|| Box::new((req.method().clone(), req.uri().clone()))),
             version: req.version(),
             is_malformed,
             started,
@@ -455,8 +455,9 @@ struct After {
     index: u64,
     in_flight: Option<InFlight>,
     head: bool,
-    /// The method and target for the access log, when it may be listened to.
-    logged: Option<(http::Method, http::Uri)>,
+    /// The method and target for the access log, when it may be listened to (boxed: the
+    /// future is moved around, and usually nobody listens).
+    logged: Option<Box<(http::Method, http::Uri)>>,
     version: Version,
     is_malformed: bool,
     started: Option<Instant>,
@@ -538,7 +539,8 @@ fn finish(
     if after.limits.echo_request_id {
         res.headers_mut().insert(&X_REQUEST_ID, id.header_value());
     }
-    if let (Some(started), Some((method, uri))) = (after.started, &after.logged) {
+    if let (Some(started), Some(logged)) = (after.started, &after.logged) {
+        let (method, uri) = &**logged;
         let latency = started.elapsed();
         let status = res.status().as_u16();
         let (shown_method, path) = match after.is_malformed {

@@ -343,7 +343,7 @@ impl<IO> Guard<IO> {
         }
         // A connection's first request must begin within the timeout too; between requests
         // the idle timeout applies instead.
-        (self.shared.released() == 0).then_some(self.accepted + timeout)
+        (self.shared.released() == 0).then(|| self.accepted + timeout)
     }
 
     fn update_shared(&self) {
