@@ -375,7 +375,7 @@ pub fn expand(func: &ItemFn, attr: &RouteAttr, pieces: &[Piece], params: &[Param
         quote! {
             let (#(#checked,)*) = match (#(#checked,)*) {
                 (#(::core::option::Option::Some(#checked),)*) => (#(#checked,)*),
-                _ => return ::core::result::Result::Err(__errors),
+                _ => return ::brisk::__private::Box::pin(::core::future::ready(::core::result::Result::Err(__errors))),
             };
         }
     };
@@ -432,17 +432,20 @@ pub fn expand(func: &ItemFn, attr: &RouteAttr, pieces: &[Piece], params: &[Param
                 __s
             }
 
+            // Extraction runs before the future is made: it never waits (the body is read
+            // already), and the future then holds only what the call needs, not the whole
+            // request (unless the handler takes it).
             fn __brisk_handler(__req: ::brisk::__private::Request) -> ::brisk::__private::HandlerFuture {
+                #[allow(unused_imports)]
+                use ::brisk::__private::{ErrOtherKind as _, ErrResponseKind as _, ModelBody as _, ResponseKind as _, SerdeBody as _, SerializeKind as _};
+                #fallbacks
+                #[allow(unused_mut)]
+                let mut __errors = ::brisk::__private::Errors::new();
+                #(#extract)*
+                #unpack
+                #[allow(unused_mut)]
+                let #handle_mut __handle = ::brisk::__private::ResponseHandle::new(__req.__route_status());
                 ::brisk::__private::Box::pin(async move {
-                    #[allow(unused_imports)]
-                    use ::brisk::__private::{ErrOtherKind as _, ErrResponseKind as _, ModelBody as _, ResponseKind as _, SerdeBody as _, SerializeKind as _};
-                    #fallbacks
-                    #[allow(unused_mut)]
-                    let mut __errors = ::brisk::__private::Errors::new();
-                    #(#extract)*
-                    #unpack
-                    #[allow(unused_mut)]
-                    let #handle_mut __handle = ::brisk::__private::ResponseHandle::new(__req.__route_status());
                     let __out = #call;
                     ::core::result::Result::Ok({ #finish })
                 })
