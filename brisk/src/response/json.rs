@@ -96,16 +96,7 @@ pub(crate) fn serialized(
     headers.append(CONTENT_LENGTH, super::content_length(bytes.len() as u64));
     headers.append(CONTENT_TYPE, HeaderValue::from_static("application/json"));
     if let Some(after) = after {
-        let mut last = None;
-        for (name, value) in after {
-            // `HeaderMap`'s owning iterator yields the name once per group of values.
-            if let Some(name) = name {
-                last = Some(name);
-            }
-            if let Some(name) = &last {
-                headers.append(name.clone(), value);
-            }
-        }
+        super::append_all(&mut headers, after);
     }
     Response {
         status,

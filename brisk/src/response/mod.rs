@@ -73,6 +73,28 @@ where
     (name, value)
 }
 
+/// Appends every value of `from` to `to`, after what `to` holds, moving the names (a
+/// custom name is a shared buffer: cloning it allocates).
+pub(crate) fn append_all(to: &mut HeaderMap, from: HeaderMap) {
+    let mut current: Option<http::header::OccupiedEntry<'_, HeaderValue>> = None;
+    for (name, value) in from {
+        // `HeaderMap`'s owning iterator yields the name once per group of values.
+        match (name, current.as_mut()) {
+            (Some(name), _) => {
+                current = Some(match to.entry(name) {
+                    http::header::Entry::Occupied(mut e) => {
+                        e.append(value);
+                        e
+                    }
+                    http::header::Entry::Vacant(e) => e.insert_entry(value),
+                });
+            }
+            (None, Some(entry)) => entry.append(value),
+            (None, None) => {}
+        }
+    }
+}
+
 /// Decimal text of 0..10 000, one 4-byte slot each (left-aligned), built at compile time.
 static LENGTHS: [u8; 40_000] = {
     let mut table = [b' '; 40_000];
