@@ -6,6 +6,7 @@ extern crate proc_macro;
 mod ctxt;
 mod model;
 mod path_template;
+mod pattern;
 mod route;
 
 use proc_macro::TokenStream;
@@ -47,4 +48,10 @@ pub fn route(attr: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro_derive(Model, attributes(brisk, serde))]
 pub fn derive_model(input: TokenStream) -> TokenStream {
     model::derive(input.into()).into()
+}
+
+/// `pattern!("regex")`: a `brisk::model::Pattern` compiled at build time.
+#[proc_macro]
+pub fn pattern(input: TokenStream) -> TokenStream {
+    pattern::expand(input.into()).into()
 }

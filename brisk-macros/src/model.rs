@@ -15,7 +15,8 @@ pub struct FieldAttrs {
     pub rename: Option<LitStr>,
     pub min_length: Option<usize>,
     pub max_length: Option<usize>,
-    pub pattern: Option<LitStr>,
+    /// The pattern and its compiled program (see `crate::pattern`).
+    pub pattern: Option<(LitStr, Vec<u32>)>,
     pub gt: Option<Lit>,
     pub ge: Option<Lit>,
     pub lt: Option<Lit>,
@@ -59,7 +60,10 @@ impl FieldAttrs {
         let min_length = usize_opt(&self.min_length);
         let max_length = usize_opt(&self.max_length);
         let pattern = match &self.pattern {
-            Some(p) => quote!(::core::option::Option::Some(::brisk::model::Pattern::new(#p))),
+            Some((p, program)) => {
+                let pattern = crate::pattern::tokens(p, program);
+                quote!(::core::option::Option::Some(#pattern))
+            }
             None => quote!(::core::option::Option::None),
         };
         let (gt, ge, lt, le, m) = (
@@ -184,11 +188,12 @@ pub fn field_attrs(cx: &mut Ctxt, attrs: &[syn::Attribute]) -> FieldAttrs {
                 }
                 "pattern" => {
                     let p: LitStr = meta.value()?.parse()?;
-                    if let Err(e) = regex_syntax::Parser::new().parse(&p.value()) {
+                    let program = crate::pattern::compile(&p.value()).unwrap_or_else(|e| {
                         cx.error_spanned_by(&p, format!("invalid pattern: {e}"));
-                    }
+                        Vec::new()
+                    });
                     seen_dup(cx, out.pattern.is_some());
-                    out.pattern = Some(p);
+                    out.pattern = Some((p, program));
                 }
                 "gt" | "ge" | "lt" | "le" | "multiple_of" => {
                     let e: Expr = meta.value()?.parse()?;

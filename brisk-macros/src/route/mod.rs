@@ -52,7 +52,7 @@ pub fn expand(attr: TokenStream, item: TokenStream, method: Option<&str>) -> Tok
             }
         }
     }
-    if let Some(u) = &func.sig.unsafety {
+    if let syn::Safety::Unsafe(u) = &func.sig.safety {
         cx.error_spanned_by(
             u,
             "route handlers cannot be `unsafe fn`: the route calls them like any safe function; remove `unsafe` and use an `unsafe` block inside",

@@ -27,6 +27,8 @@ mod constraints;
 mod impls;
 mod schema;
 
+/// `pattern!("regex")`: a [`Pattern`] compiled at build time, for [`Constraints`] built by hand.
+pub use brisk_macros::pattern;
 pub use constraints::{
     check_len, check_number, check_str, Bound, Constrained, Constraints, Pattern, Violation,
 };

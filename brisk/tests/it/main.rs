@@ -27,6 +27,8 @@
 //!   connection goes on serving.
 //! - [`layers`] — apps wrapped in tower layers (`TraceLayer`, a layer that adds a body to a
 //!   204) still answer like FastAPI and the final stage still strips bodies.
+//! - [`patterns`] — `#[brisk(pattern = ...)]` (compiled at build time, run by a PikeVM)
+//!   answers exactly as `regex::Regex::is_match`, on fixed and random inputs.
 //! - [`validation`] — `validation_app.json` replayed on the `validation` example; its differences.
 //! - [`fuzz`] — proptest on the `validation` example: no input gets a 5xx or a non-JSON 4xx.
 
@@ -41,6 +43,7 @@ mod items;
 mod keepalive;
 mod layers;
 mod openapi;
+mod patterns;
 mod replay;
 mod validation;
 mod wire;
