@@ -123,14 +123,15 @@
 //!
 //! [`App::run`] serves on `127.0.0.1:8000` (`HOST` and `PORT` in the environment change it)
 //! until `SIGINT`/`SIGTERM`, and shuts down gracefully; [`serve`] and [`serve_with`] take your own listener, [`ServeConfig`] the
-//! server's timeouts and limits, all on by default and safe to face the internet. HTTP/1.1
-//! and HTTP/2 are served on one port.
+//! server's timeouts and limits, all on by default and safe to face the internet. HTTP/1.1 is
+//! served (as uvicorn serves FastAPI), and HTTP/2 on the same port with the `http2` feature.
 //!
 //! # Cargo features
 //!
 //! | Feature | Default | What it adds |
 //! |---|---|---|
-//! | `tls` | off | HTTPS through rustls: `ServeConfig::tls`, and `brisk::rustls` re-exported to build its configuration; HTTP/2 is negotiated by ALPN |
+//! | `http2` | off | HTTP/2 on the same port: h2c with prior knowledge, and `h2` by ALPN with `tls`; the `h2_*` settings of [`ServeConfig`] apply to it. Off by default as in uvicorn and axum: its code is about a sixth of a binary and a fifth of the build |
+//! | `tls` | off | HTTPS through rustls: `ServeConfig::tls`, and `brisk::rustls` re-exported to build its configuration; HTTP/2 is negotiated by ALPN with `http2` |
 //!
 //! # The guide
 //!

@@ -17,15 +17,14 @@ mod env;
 pub(crate) mod forwarded;
 mod guard;
 mod limits;
+mod protocol;
 
 use std::future::Future;
 use std::net::SocketAddr;
-use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
-use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
-use hyper_util::server::conn::auto;
+use hyper_util::rt::TokioIo;
 use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{watch, Semaphore};
@@ -44,7 +43,7 @@ pub use limits::{ConnectionOverflow, ServeConfig};
 pub use tokio_rustls::rustls;
 
 use crate::connection::ConnOrigin;
-use conn::{ConnService, ConnShared, GracefulConn};
+use conn::{ConnService, ConnShared};
 use guard::Guard;
 use limits::Limits;
 
@@ -119,14 +118,14 @@ pub async fn serve_with(
     };
     let service = app.into_service();
     let limits = Arc::new(Limits::new(&config));
-    let builder = Arc::new(builder(&config));
+    let builder = Arc::new(protocol::builder(&config));
     let permits = Arc::new(Semaphore::new(config.max_connections.max(1)));
     let (stop_tx, stop_rx) = watch::channel(false);
     #[cfg(feature = "tls")]
     let tls = config.tls.clone().map(|tls| {
         let mut tls = (*tls).clone();
         if tls.alpn_protocols.is_empty() {
-            tls.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+            tls.alpn_protocols = protocol::alpn_protocols();
         }
         tokio_rustls::TlsAcceptor::from(Arc::new(tls))
     });
@@ -244,7 +243,7 @@ fn drain_backlog(listener: TcpListener) -> Vec<(TcpStream, SocketAddr)> {
 struct Spawner {
     service: crate::service::AppService,
     limits: Arc<Limits>,
-    builder: Arc<auto::Builder<TokioExecutor>>,
+    builder: Arc<protocol::Builder>,
     stop: watch::Receiver<bool>,
     trusted_proxies: forwarded::TrustedProxies,
     #[cfg(feature = "tls")]
@@ -295,39 +294,6 @@ impl Spawner {
             drop(permit);
         });
     }
-}
-
-/// hyper's own limit on HTTP/1 request headers when none is set.
-const HYPER_DEFAULT_MAX_HEADERS: usize = 100;
-
-fn builder(config: &ServeConfig) -> auto::Builder<TokioExecutor> {
-    let mut builder = auto::Builder::new(TokioExecutor::new());
-    // The gatekeeper applies the head limits and the header-read timeout with JSON answers;
-    // hyper's own limits stay above them as a backstop.
-    let mut h1 = builder.http1();
-    h1.timer(TokioTimer::new())
-        .header_read_timeout(None)
-        .max_buf_size((config.max_head_size * 2).max(64 * 1024));
-    // hyper parses up to 100 headers into a stack array; setting any `max_headers` makes it
-    // allocate and fill a vector of that size for every head instead (1.7 k instructions a
-    // request). The gatekeeper enforces the limit, so hyper's only needs raising.
-    if config.max_headers > HYPER_DEFAULT_MAX_HEADERS {
-        h1.max_headers(config.max_headers);
-    }
-    let mut h2 = builder.http2();
-    h2.timer(TokioTimer::new())
-        .max_concurrent_streams(config.h2_max_concurrent_streams)
-        .max_pending_accept_reset_streams(config.h2_max_pending_accept_reset_streams)
-        .max_local_error_reset_streams(config.h2_max_local_error_reset_streams)
-        .max_header_list_size(
-            u32::try_from(config.max_head_size.saturating_mul(2)).unwrap_or(u32::MAX),
-        )
-        .max_send_buf_size(256 * 1024)
-        .keep_alive_interval(config.h2_keep_alive_interval);
-    if config.h2_keep_alive_interval.is_some() {
-        h2.keep_alive_timeout(Duration::from_secs(20));
-    }
-    builder
 }
 
 /// Answers a connection past the limit with a 503 and closes it, without waiting on it for
@@ -384,7 +350,7 @@ struct Start {
     info: ConnectInfo,
     origin: ConnOrigin,
     limits: Arc<Limits>,
-    builder: Arc<auto::Builder<TokioExecutor>>,
+    builder: Arc<protocol::Builder>,
     stop: watch::Receiver<bool>,
 }
 
@@ -402,43 +368,15 @@ impl Start {
             limits: self.limits.clone(),
             shared: shared.clone(),
         };
-        let conn = self.builder.serve_connection(io, svc).into_owned();
+        let conn = protocol::serve(&self.builder, io, svc);
         conn::drive(
-            Conn(Box::pin(conn)),
+            conn,
             shared,
             self.limits.idle_timeout,
             self.limits.shutdown_drain,
             self.stop,
         )
         .await;
-    }
-}
-
-type AutoConn<IO> = auto::Connection<'static, TokioIo<Guard<IO>>, ConnService, TokioExecutor>;
-
-/// hyper-util's connection, with its graceful shutdown behind [`GracefulConn`].
-struct Conn<IO>(Pin<Box<AutoConn<IO>>>);
-
-impl<IO> Future for Conn<IO>
-where
-    IO: AsyncRead + AsyncWrite + Unpin + Send + 'static,
-{
-    type Output = Result<(), crate::body::BoxError>;
-
-    fn poll(
-        mut self: Pin<&mut Self>,
-        cx: &mut std::task::Context<'_>,
-    ) -> std::task::Poll<Self::Output> {
-        self.0.as_mut().poll(cx)
-    }
-}
-
-impl<IO> GracefulConn for Conn<IO>
-where
-    IO: AsyncRead + AsyncWrite + Unpin + Send + 'static,
-{
-    fn graceful_shutdown(mut self: Pin<&mut Self>) {
-        self.0.as_mut().graceful_shutdown();
     }
 }
 

@@ -159,6 +159,11 @@ impl<IO> Guard<IO> {
         if n == 0 {
             return false;
         }
+        // Without HTTP/2 the preface is a request line like any other (answered 505).
+        if !cfg!(feature = "http2") {
+            self.state = State::Head;
+            return true;
+        }
         if self.inbuf[..n] != H2_PREFACE[..n] {
             self.state = State::Head;
             return true;
@@ -662,7 +667,11 @@ fn check_head(head: &[u8], limits: &Limits) -> Result<Framing, Reject> {
         Err(httparse::Error::Version) if names_a_version(head) => {
             return Err(Reject::new(
                 StatusCode::HTTP_VERSION_NOT_SUPPORTED,
-                "HTTP version not supported: use HTTP/1.0, HTTP/1.1 or HTTP/2",
+                if cfg!(feature = "http2") {
+                    "HTTP version not supported: use HTTP/1.0, HTTP/1.1 or HTTP/2"
+                } else {
+                    "HTTP version not supported: use HTTP/1.0 or HTTP/1.1"
+                },
             ))
         }
         Err(httparse::Error::Version) => {

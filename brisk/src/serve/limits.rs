@@ -107,9 +107,9 @@ pub struct ServeConfig {
     /// builds an absolute URL (the trailing-slash `307`). Default: loopback, a proxy on the
     /// same machine.
     pub trusted_proxies: TrustedProxies,
-    /// Serve HTTPS with this rustls configuration (feature `tls`): HTTP/1.1, and HTTP/2
-    /// when the client offers it by ALPN (`h2` and `http/1.1` are offered when the
-    /// configuration lists no protocols). The TLS handshake must finish within the
+    /// Serve HTTPS with this rustls configuration (feature `tls`): HTTP/1.1, and with the
+    /// `http2` feature HTTP/2 when the client offers it by ALPN (`h2` and `http/1.1` are
+    /// offered when the configuration lists no protocols). The TLS handshake must finish within the
     /// header-read timeout. Default: plain TCP.
     #[cfg(feature = "tls")]
     pub tls: Option<std::sync::Arc<tokio_rustls::rustls::ServerConfig>>,
