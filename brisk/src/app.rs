@@ -3,8 +3,7 @@
 
 use std::sync::Arc;
 
-use tower::util::BoxCloneSyncService;
-use tower::{Layer, Service, ServiceExt};
+use tower::{Layer, Service};
 
 use crate::body::{Body, BoxError};
 use crate::error::ValidationError;
@@ -14,8 +13,7 @@ use crate::response::Response;
 use crate::routing::{Route, Router, RouterConfig};
 use crate::service::{AppService, Inner, RouterService};
 
-/// The service type tower layers wrap.
-pub type BoxedService = BoxCloneSyncService<http::Request<Body>, http::Response<Body>, BoxError>;
+pub use crate::boxed::BoxedService;
 
 type LayerFn = Box<dyn FnOnce(BoxedService) -> BoxedService + Send>;
 
@@ -359,11 +357,7 @@ impl App {
         B::Error: Into<BoxError>,
     {
         self.layers.push(Box::new(move |inner: BoxedService| {
-            let svc = layer
-                .layer(inner)
-                .map_response(|res: http::Response<B>| res.map(Body::new))
-                .map_err(Into::<BoxError>::into);
-            BoxCloneSyncService::new(svc)
+            BoxedService::new(layer.layer(inner))
         }));
         self
     }
@@ -415,7 +409,7 @@ impl App {
         let inner = if self.layers.is_empty() {
             Inner::Router(router)
         } else {
-            let mut svc: BoxedService = BoxCloneSyncService::new(RouterService(router));
+            let mut svc = BoxedService::new(RouterService(router));
             for layer in self.layers {
                 svc = layer(svc);
             }

@@ -146,6 +146,7 @@ extern crate self as brisk;
 
 mod app;
 pub mod body;
+mod boxed;
 mod connection;
 pub mod error;
 pub mod extract;

@@ -8,7 +8,6 @@ use std::task::{Context, Poll};
 
 use http::header::{CONTENT_LENGTH, CONTENT_TYPE, TRANSFER_ENCODING};
 use http::{HeaderValue, Method};
-use tower::ServiceExt;
 
 use crate::app::BoxedService;
 use crate::body::{Body, BoxError};
@@ -72,7 +71,7 @@ impl AppService {
                 if let Some(meta) = meta {
                     meta.insert_into(req.extensions_mut());
                 }
-                AppState::Layered(Box::pin(svc.clone().oneshot(req)))
+                AppState::Layered(svc.clone().oneshot(req))
             }
         };
         AppFuture { state, head }
