@@ -156,7 +156,7 @@ fn drive(job: &Job<'_>, child: &mut Child) -> Result<(), String> {
     };
     let mut send = |r: &Req| -> Result<(), String> {
         let answer = conn
-            .send(&request_bytes(r.method, r.path, false), false)
+            .send(&request_bytes(r.method, r.path, r.body, false), false)
             .map_err(|e| format!("{} {}: {e}", r.method, r.path))?;
         let want = expect(*r).status;
         if answer.status != want {

@@ -27,10 +27,21 @@ impl Answer {
     }
 }
 
-/// The request bytes: no body, so no `content-length` (as wrk sends them).
-pub fn request_bytes(method: &str, path: &str, close: bool) -> Vec<u8> {
+/// The request bytes: without a body no `content-length` (as wrk sends them); a body is JSON.
+pub fn request_bytes(method: &str, path: &str, body: Option<&str>, close: bool) -> Vec<u8> {
     let connection = if close { "Connection: close\r\n" } else { "" };
-    format!("{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n{connection}\r\n").into_bytes()
+    let (framing, body) = match body {
+        Some(b) => (
+            format!(
+                "Content-Type: application/json\r\nContent-Length: {}\r\n",
+                b.len()
+            ),
+            b,
+        ),
+        None => (String::new(), ""),
+    };
+    format!("{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n{connection}{framing}\r\n{body}")
+        .into_bytes()
 }
 
 /// A keep-alive connection.
@@ -56,9 +67,15 @@ impl Conn {
 }
 
 /// One request on a fresh connection that the client closes after the answer.
-pub fn once(port: u16, method: &str, path: &str, timeout: Duration) -> io::Result<Answer> {
+pub fn once(
+    port: u16,
+    method: &str,
+    path: &str,
+    body: Option<&str>,
+    timeout: Duration,
+) -> io::Result<Answer> {
     let mut conn = Conn::connect(port, timeout)?;
-    conn.send(&request_bytes(method, path, true), method == "HEAD")
+    conn.send(&request_bytes(method, path, body, true), method == "HEAD")
 }
 
 fn bad(msg: impl Into<String>) -> io::Error {

@@ -30,7 +30,8 @@ bench/run.sh [options]   (the harness: bench/target/release/harness [options])
                                the table shows medians (default 3)
   --connections N              wrk keep-alive connections (default 64)
   --peers a,b,..               subset of brisk,hyper,axum,actix,fastapi (default all)
-  --scenarios a,b,..           subset of plaintext,get-item,post-item,delete-item,path-422,mix
+  --scenarios a,b,..           subset of plaintext,get-item,post-item,delete-item,path-422,
+                               post-model,mix
   --server-cpu N               core the servers are pinned to (default 0)
   --client-cpu N               core wrk and the harness are pinned to (default 1)
   --nice N                     nice value of the harness, of its autogroup and of all it
@@ -328,7 +329,7 @@ fn start(b: &Built, port: u16, cpu: usize, log: &Path) -> Result<(Child, Duratio
     let started = Instant::now();
     let mut child = cmd.spawn().map_err(|e| format!("spawn: {e}"))?;
     loop {
-        if let Ok(a) = http::once(port, "GET", "/plaintext", Duration::from_secs(2)) {
+        if let Ok(a) = http::once(port, "GET", "/plaintext", None, Duration::from_secs(2)) {
             if a.status == 200 {
                 return Ok((child, started.elapsed()));
             }
@@ -499,7 +500,13 @@ fn main() {
         }
         cases.extend(spec::extra_checks());
         for (req, want) in cases {
-            match http::once(run.port, req.method, req.path, Duration::from_secs(5)) {
+            match http::once(
+                run.port,
+                req.method,
+                req.path,
+                req.body,
+                Duration::from_secs(5),
+            ) {
                 Ok(answer) => {
                     for d in spec::differences(&answer, &want) {
                         r.check_failures

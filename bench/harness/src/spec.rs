@@ -61,10 +61,24 @@ pub const BASELINE: &str = "hyper";
 pub struct Req {
     pub method: &'static str,
     pub path: &'static str,
+    /// A JSON body (sent with `content-type: application/json`).
+    pub body: Option<&'static str>,
 }
 
 const fn req(method: &'static str, path: &'static str) -> Req {
-    Req { method, path }
+    Req {
+        method,
+        path,
+        body: None,
+    }
+}
+
+const fn json_req(method: &'static str, path: &'static str, body: &'static str) -> Req {
+    Req {
+        method,
+        path,
+        body: Some(body),
+    }
 }
 
 pub const PLAINTEXT: Req = req("GET", "/plaintext");
@@ -72,6 +86,12 @@ pub const GET_ITEM: Req = req("GET", "/items/1");
 pub const POST_ITEM: Req = req("POST", "/items?name=x");
 pub const DELETE_ITEM: Req = req("DELETE", "/items/1");
 pub const BAD_PATH: Req = req("GET", "/items/abc");
+/// Issue 6's JSON-body POST with validation: a model with constraints on every field.
+pub const POST_MODEL: Req = json_req(
+    "POST",
+    "/inventory",
+    r#"{"name":"Pen","price":1.5,"tags":["office"]}"#,
+);
 
 /// The mix, one cycle of ten: 40 % reads, 20 % plaintext, 20 % creates, 10 % deletes,
 /// 10 % path errors.
@@ -123,6 +143,11 @@ pub const SCENARIOS: &[Scenario] = &[
         requests: &[BAD_PATH],
     },
     Scenario {
+        name: "post-model",
+        what: "POST /inventory with a JSON body validated against a model (name 1–50 characters, price > 0, at most 10 tags) → 200 JSON",
+        requests: &[POST_MODEL],
+    },
+    Scenario {
         name: "mix",
         what: "a cycle of ten: 4× GET /items/1, 2× /plaintext, 2× POST, 1× DELETE, 1× /items/abc (wrk Lua script)",
         requests: MIX,
@@ -154,6 +179,7 @@ pub struct Expect {
 const JSON: Option<&str> = Some("application/json");
 
 const INT_PARSING: &str = r#"{"detail":[{"type":"int_parsing","loc":["path","item_id"],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"abc"}]}"#;
+const NAME_TOO_SHORT: &str = r#"{"detail":[{"type":"string_too_short","loc":["body","name"],"msg":"String should have at least 1 character","input":"","ctx":{"min_length":1}}]}"#;
 const NAME_MISSING: &str =
     r#"{"detail":[{"type":"missing","loc":["query","name"],"msg":"Field required","input":null}]}"#;
 
@@ -193,6 +219,10 @@ pub fn expect(r: Req) -> Expect {
             body: INT_PARSING,
             ..plain
         },
+        POST_MODEL => Expect {
+            body: r#"{"name":"Pen","price":1.5,"tags":["office"]}"#,
+            ..plain
+        },
         other => panic!("no expectation for {other:?}"),
     }
 }
@@ -218,6 +248,10 @@ pub fn extra_checks() -> Vec<(Req, Expect)> {
             },
         ),
         (req("POST", "/items"), json(422, NAME_MISSING)),
+        (
+            json_req("POST", "/inventory", r#"{"name":"","price":1.5}"#),
+            json(422, NAME_TOO_SHORT),
+        ),
         (req("GET", "/nope"), json(404, r#"{"detail":"Not Found"}"#)),
     ]
 }

@@ -9,6 +9,7 @@ import itertools
 
 from fastapi import FastAPI, Response, status
 from fastapi.responses import PlainTextResponse
+from pydantic import BaseModel, Field
 
 app = FastAPI()
 
@@ -52,3 +53,16 @@ async def upsert_item(item_id: int, name: str, response: Response):
 async def get_item(item_id: int, response: Response):
     response.headers["X-Cache"] = "MISS"
     return {"item_id": item_id}
+
+
+class Item(BaseModel):
+    """An inventory item, validated: issue 6's JSON-body POST."""
+
+    name: str = Field(min_length=1, max_length=50)
+    price: float = Field(gt=0)
+    tags: list[str] = Field(default_factory=list, max_length=10)
+
+
+@app.post("/inventory")
+async def add_to_inventory(item: Item) -> Item:
+    return item

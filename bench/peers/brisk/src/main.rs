@@ -51,6 +51,23 @@ async fn upsert_item(
     json!({ "created": item_id })
 }
 
+/// An inventory item, validated: issue 6's JSON-body POST.
+#[derive(brisk::Model, serde::Serialize)]
+struct Item {
+    #[brisk(min_length = 1, max_length = 50)]
+    name: String,
+    #[brisk(gt = 0)]
+    price: f64,
+    #[brisk(default, max_length = 10)]
+    tags: Vec<String>,
+}
+
+/// Adds an item: the body is validated against `Item`, every error reported at once.
+#[brisk::post("/inventory")]
+async fn add_to_inventory(item: Item) -> Item {
+    item
+}
+
 /// Reads an item, adding a custom header through the response handle.
 #[brisk::get("/items/{item_id}")]
 async fn get_item(item_id: i64, response: &mut ResponseHandle) -> Value {
@@ -68,7 +85,8 @@ async fn main() -> std::io::Result<()> {
             create_item,
             delete_item,
             upsert_item,
-            get_item
+            get_item,
+            add_to_inventory
         ])
         .run()
         .await
