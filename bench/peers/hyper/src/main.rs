@@ -4,8 +4,11 @@
 
 use std::collections::HashMap;
 use std::convert::Infallible;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll};
 
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
@@ -266,6 +269,23 @@ fn handle(req: Request<Incoming>, items: &Items) -> Response<Full<Bytes>> {
     }
 }
 
+/// The service's future: an answer already made, or one waiting for the request body.
+enum Answer {
+    Now(Option<Response<Full<Bytes>>>),
+    Later(Pin<Box<dyn Future<Output = Response<Full<Bytes>>> + Send>>),
+}
+
+impl Future for Answer {
+    type Output = Result<Response<Full<Bytes>>, Infallible>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        match &mut *self {
+            Answer::Now(res) => Poll::Ready(Ok(res.take().expect("polled once"))),
+            Answer::Later(fut) => fut.as_mut().poll(cx).map(Ok),
+        }
+    }
+}
+
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
     let port: u16 = std::env::var("PORT")
@@ -280,23 +300,15 @@ async fn main() -> std::io::Result<()> {
         let items = items.clone();
         tokio::spawn(async move {
             let service = service_fn(move |req: Request<Incoming>| {
-                // Only `POST /inventory` waits (for its body); everything else is answered
-                // right here, as before.
-                let (ready, body_route) = match (req.uri().path(), req.method()) {
-                    ("/inventory", &Method::POST) => (None, Some(req)),
-                    ("/inventory", _) => (
-                        Some(detail(StatusCode::METHOD_NOT_ALLOWED, "Method Not Allowed")),
-                        None,
-                    ),
-                    _ => (Some(handle(req, &items)), None),
-                };
-                async move {
-                    let res = match (ready, body_route) {
-                        (Some(res), _) => res,
-                        (None, Some(req)) => add_to_inventory(req).await,
-                        (None, None) => unreachable!("one of the two is set"),
-                    };
-                    Ok::<_, Infallible>(res)
+                // Only `POST /inventory` waits (for its body): a boxed future; everything else
+                // is answered right here, its future only the answer.
+                match (req.uri().path(), req.method()) {
+                    ("/inventory", &Method::POST) => Answer::Later(Box::pin(add_to_inventory(req))),
+                    ("/inventory", _) => Answer::Now(Some(detail(
+                        StatusCode::METHOD_NOT_ALLOWED,
+                        "Method Not Allowed",
+                    ))),
+                    _ => Answer::Now(Some(handle(req, &items))),
                 }
             });
             let _ = http1::Builder::new()
