@@ -121,12 +121,27 @@ struct PyFormatter;
 
 impl serde_json::ser::Formatter for PyFormatter {
     fn write_f64<W: ?Sized + io::Write>(&mut self, writer: &mut W, value: f64) -> io::Result<()> {
+        if let Some(text) = positional(&mut zmij::Buffer::new(), value) {
+            return writer.write_all(text.as_bytes());
+        }
         write_py_float(writer, format_args!("{value:e}"))
     }
 
     fn write_f32<W: ?Sized + io::Write>(&mut self, writer: &mut W, value: f32) -> io::Result<()> {
         write_py_float(writer, format_args!("{value:e}"))
     }
+}
+
+/// The fast path of Python's `repr` for most floats: between 1e-4 and 1e16 Python prints the
+/// shortest round-trip digits positionally, with a fractional part; so does zmij (serde_json's
+/// own float printer, Schubfach: shortest digits, the closest on ties, as Python's dtoa)
+/// whenever its text has a point and no exponent. Anything else takes [`write_py_float`].
+fn positional(buffer: &mut zmij::Buffer, value: f64) -> Option<&str> {
+    if !(1e-4..1e16).contains(&value.abs()) {
+        return None;
+    }
+    let text = buffer.format_finite(value);
+    (text.contains('.') && !text.contains('e')).then_some(text)
 }
 
 /// Writes a float like Python's `repr`: the shortest digits that round-trip, positional
@@ -224,10 +239,54 @@ mod tests {
             (2.5, "2.5"),
             (-123.25, "-123.25"),
             (123456789.0, "123456789.0"),
+            // An exact tie (…076.25): Python rounds half to even.
+            (1527566058238076.2, "1527566058238076.2"),
         ];
         for (v, want) in table {
             assert_eq!(py(v), want, "{v:e}");
         }
+    }
+
+    /// The fast path prints exactly what the general one does, wherever it applies.
+    #[test]
+    fn the_positional_fast_path_agrees_with_the_general_path() {
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let (mut taken, mut ties) = (0, 0);
+        for i in 0..200_000 {
+            let value = match i % 3 {
+                // Any bit pattern (most fall outside the range).
+                0 => f64::from_bits(next()),
+                // Short decimals, as people write prices and measures.
+                1 => (next() % 10_000_000) as f64 / 10f64.powi((next() % 8) as i32),
+                // Across the whole range, log-uniformly.
+                _ => 10f64.powf((next() % 20_000) as f64 / 1000.0 - 4.0),
+            };
+            if !value.is_finite() {
+                continue;
+            }
+            let mut general = Vec::new();
+            super::write_py_float(&mut general, format_args!("{value:e}")).unwrap();
+            if let Some(fast) = super::positional(&mut zmij::Buffer::new(), value) {
+                taken += 1;
+                if fast.as_bytes() != &general[..] {
+                    // Only on an exact tie between two shortest candidates: Python (and zmij)
+                    // round half to even, Rust's `{:e}` half up. Both read back as the value.
+                    let general = std::str::from_utf8(&general).unwrap();
+                    assert_eq!(fast.len(), general.len(), "{value:e}: {fast} / {general}");
+                    assert_eq!(fast.parse::<f64>().unwrap(), value, "{fast}");
+                    assert_eq!(general.parse::<f64>().unwrap(), value, "{general}");
+                    ties += 1;
+                }
+            }
+        }
+        assert!(taken > 100_000, "the fast path was taken {taken} times");
+        assert!(ties * 100 < taken, "{ties} ties in {taken}");
     }
 
     #[test]
