@@ -116,7 +116,6 @@ impl FromIterator<(usize, usize)> for ParamRanges {
 
 impl Request {
     /// Made by the router once it has matched the route.
-    #[allow(clippy::too_many_arguments)]
     pub(crate) fn new(
         parts: Parts,
         params: ParamRanges,
