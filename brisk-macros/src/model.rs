@@ -335,17 +335,16 @@ pub fn derive(input: TokenStream) -> TokenStream {
         );
     }
     let name = &input.ident;
-    let name_str = name.to_string();
     let container = container_attrs(&input.attrs);
     let body = match &input.data {
         Data::Struct(s) => match &s.fields {
-            Fields::Named(fields) => derive_struct(&mut cx, &name_str, &container, fields),
+            Fields::Named(fields) => derive_struct(&mut cx, name, &container, fields),
             _ => {
                 cx.error_spanned_by(name, "#[derive(Model)] needs named fields (`struct Item { name: String }`) or a unit enum");
                 quote!()
             }
         },
-        Data::Enum(e) => derive_enum(&mut cx, &name_str, &container, e),
+        Data::Enum(e) => derive_enum(&mut cx, name, &container, e),
         Data::Union(_) => {
             cx.error_spanned_by(name, "#[derive(Model)] does not support unions");
             quote!()
@@ -364,11 +363,15 @@ pub fn derive(input: TokenStream) -> TokenStream {
 
 fn derive_struct(
     cx: &mut Ctxt,
-    name_str: &str,
+    name: &syn::Ident,
     container: &ContainerAttrs,
     fields: &syn::FieldsNamed,
 ) -> TokenStream {
+    let name_str = &name.to_string();
     let mut reads = Vec::new();
+    let mut direct_reads = Vec::new();
+    let mut direct_absent = Vec::new();
+    let mut tys = Vec::new();
     let mut idents = Vec::new();
     let mut vars = Vec::new();
     let mut keys = Vec::new();
@@ -409,6 +412,47 @@ fn derive_struct(
         } else {
             quote!()
         };
+        let direct_check = if attrs.has_constraints() {
+            let c = attrs.constraints();
+            quote! {
+                static __C: ::brisk::model::Constraints = #c;
+                if ::brisk::model::Constrained::violation(&__x, &__C).is_some() {
+                    return ::core::result::Result::Err(::brisk::model::direct::give_up());
+                }
+            }
+        } else {
+            quote!()
+        };
+        let index = i;
+        direct_reads.push(quote! {
+            ::core::option::Option::Some(#index) => {
+                let __x = ::brisk::__private::serde::de::MapAccess::next_value_seed(
+                    &mut __map,
+                    ::brisk::model::direct::ValidSeed::<#ty>::new(),
+                )?;
+                #direct_check
+                #var = ::core::option::Option::Some(__x);
+            }
+        });
+        let direct_default = match &attrs.default {
+            Some(Some(expr)) => quote!(#expr),
+            Some(None) => quote!(::core::default::Default::default()),
+            None => quote! {
+                match <#ty as ::brisk::model::Model>::absent() {
+                    ::core::option::Option::Some(__d) => __d,
+                    ::core::option::Option::None => {
+                        return ::core::result::Result::Err(::brisk::model::direct::give_up());
+                    }
+                }
+            },
+        };
+        direct_absent.push(quote! {
+            let #var = match #var {
+                ::core::option::Option::Some(__x) => __x,
+                ::core::option::Option::None => #direct_default,
+            };
+        });
+        tys.push(ty.clone());
         let on_absent = match &attrs.default {
             Some(Some(expr)) => quote!(::core::option::Option::Some(#expr)),
             Some(None) => quote!(::core::option::Option::Some(
@@ -487,6 +531,13 @@ fn derive_struct(
     } else {
         quote!()
     };
+    let direct_unknown = if container.deny_unknown_fields {
+        quote!(return ::core::result::Result::Err(::brisk::model::direct::give_up()))
+    } else {
+        quote! {
+            ::brisk::__private::serde::de::MapAccess::next_value::<::brisk::model::direct::Skip>(&mut __map)?;
+        }
+    };
     let additional = if container.deny_unknown_fields {
         quote!(__obj.insert("additionalProperties".into(), ::brisk::__private::serde_json::Value::Bool(false));)
     } else {
@@ -511,6 +562,37 @@ fn derive_struct(
                 (#(::core::option::Option::Some(#vars),)*) if __ok => ::core::option::Option::Some(Self { #(#idents: #vars),* }),
                 _ => ::core::option::Option::None,
             }
+        }
+
+        fn read_valid<'__de, __D: ::brisk::__private::serde::Deserializer<'__de>>(
+            __d: __D,
+        ) -> ::core::result::Result<Self, __D::Error> {
+            struct __Visitor;
+            impl<'__de> ::brisk::__private::serde::de::Visitor<'__de> for __Visitor {
+                type Value = #name;
+                fn expecting(&self, __f: &mut ::core::fmt::Formatter) -> ::core::fmt::Result {
+                    __f.write_str("an object")
+                }
+                fn visit_map<__A: ::brisk::__private::serde::de::MapAccess<'__de>>(
+                    self,
+                    mut __map: __A,
+                ) -> ::core::result::Result<#name, __A::Error> {
+                    const __KEYS: &[&str] = &[#(#keys),*];
+                    #(let mut #vars: ::core::option::Option<#tys> = ::core::option::Option::None;)*
+                    while let ::core::option::Option::Some(__i) = ::brisk::__private::serde::de::MapAccess::next_key_seed(
+                        &mut __map,
+                        ::brisk::model::direct::KeyIndex(__KEYS),
+                    )? {
+                        match __i {
+                            #(#direct_reads)*
+                            _ => { #direct_unknown }
+                        }
+                    }
+                    #(#direct_absent)*
+                    ::core::result::Result::Ok(#name { #(#idents: #vars),* })
+                }
+            }
+            ::brisk::__private::serde::Deserializer::deserialize_map(__d, __Visitor)
         }
 
         fn schema(__gen: &mut ::brisk::model::SchemaGen) -> ::brisk::__private::serde_json::Value {
@@ -547,11 +629,13 @@ fn crate_title(name: &str) -> String {
 
 fn derive_enum(
     cx: &mut Ctxt,
-    name_str: &str,
+    name: &syn::Ident,
     container: &ContainerAttrs,
     e: &syn::DataEnum,
 ) -> TokenStream {
+    let name_str = &name.to_string();
     let mut arms = Vec::new();
+    let mut variants = Vec::new();
     let mut values = Vec::new();
     for v in &e.variants {
         if !matches!(v.fields, Fields::Unit) {
@@ -569,6 +653,7 @@ fn derive_enum(
             (None, None) => ident.to_string(),
         };
         arms.push(quote!(#value => ::core::option::Option::Some(Self::#ident),));
+        variants.push(ident.clone());
         values.push(value);
     }
     let expected = match values.len() {
@@ -585,6 +670,7 @@ fn derive_enum(
         ),
     };
     let msg = format!("Input should be {expected}");
+    let indices = 0..variants.len();
     quote! {
         fn from_json(
             __value: &::brisk::__private::serde_json::Value,
@@ -605,6 +691,15 @@ fn derive_enum(
                 );
             }
             __found
+        }
+
+        fn read_valid<'__de, __D: ::brisk::__private::serde::Deserializer<'__de>>(
+            __d: __D,
+        ) -> ::core::result::Result<Self, __D::Error> {
+            match ::brisk::model::direct::read_choice(__d, &[#(#values),*])? {
+                #(#indices => ::core::result::Result::Ok(#name::#variants),)*
+                _ => ::core::result::Result::Err(::brisk::model::direct::give_up()),
+            }
         }
 
         fn schema(__gen: &mut ::brisk::model::SchemaGen) -> ::brisk::__private::serde_json::Value {

@@ -12,6 +12,7 @@ pub use crate::extract::{FromParam, Request, Source, SourceKind};
 pub use crate::response::{IntoResponse, Response, ResponseHandle};
 pub use crate::routing::{Endpoint, HandlerFuture, Route, RouteSpec};
 pub use crate::status::is_bodyless;
+pub use serde;
 pub use serde_json;
 pub use std::boxed::Box;
 

@@ -48,6 +48,11 @@ fn body_loc() -> Vec<Loc> {
 /// numbers beyond `f64`, lone surrogates and nesting deeper than 127 levels, which Python
 /// accepts, are `json_invalid` (decision 0002).
 pub fn parse_json_body(req: &Request, errors: &mut Errors) -> Option<Value> {
+    parse_json_text(json_text(req, errors)?, errors)
+}
+
+/// A JSON body's text: there, declared JSON, UTF-8 (a BOM is skipped), or FastAPI's error.
+fn json_text<'r>(req: &'r Request, errors: &mut Errors) -> Option<&'r str> {
     let bytes = req.body();
     if bytes.is_empty() {
         errors.push(ErrorDetail::new(
@@ -77,6 +82,11 @@ pub fn parse_json_body(req: &Request, errors: &mut Errors) -> Option<Value> {
         errors.fail(unparseable());
         return None;
     };
+    Some(text)
+}
+
+/// Parses a JSON body's text as Python's `json` module does, or records FastAPI's error.
+fn parse_json_text(text: &str, errors: &mut Errors) -> Option<Value> {
     match serde_json::from_str(text) {
         Ok(v) => Some(v),
         Err(e) => {
@@ -103,7 +113,14 @@ fn unparseable() -> crate::response::Response {
 
 /// Reads the JSON body into a [`Model`], with every validation error at once.
 pub fn model_body<T: Model>(req: &Request, errors: &mut Errors) -> Option<T> {
-    let value = parse_json_body(req, errors)?;
+    let text = json_text(req, errors)?;
+    // A valid body in canonical form is read straight from the text; anything else takes
+    // the field-by-field path, which finds every error (see `model::direct`).
+    let mut direct = serde_json::Deserializer::from_str(text);
+    if let Ok(v) = T::read_valid(&mut direct).and_then(|v| direct.end().map(|()| v)) {
+        return Some(v);
+    }
+    let value = parse_json_text(text, errors)?;
     let mut loc = body_loc();
     T::from_json(&value, &mut loc, errors)
 }

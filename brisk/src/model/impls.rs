@@ -1,9 +1,12 @@
 //! [`Model`] for std types, with pydantic v2's lax-mode coercions and messages.
 
 use std::collections::{BTreeMap, HashMap};
+use std::marker::PhantomData;
 
+use serde::de::{Deserialize, Deserializer, SeqAccess, Visitor};
 use serde_json::{json, Map, Value};
 
+use super::direct::{give_up, ValidSeed};
 use super::{push_error, Model, SchemaGen};
 use crate::error::{Errors, Loc};
 use crate::extract::Scalar;
@@ -31,6 +34,10 @@ impl Model for String {
 
     fn schema(_: &mut SchemaGen) -> Value {
         ty("string")
+    }
+
+    fn read_valid<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d)
     }
 }
 
@@ -69,6 +76,10 @@ impl Model for bool {
 
     fn schema(_: &mut SchemaGen) -> Value {
         ty("boolean")
+    }
+
+    fn read_valid<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        bool::deserialize(d)
     }
 }
 
@@ -126,6 +137,11 @@ macro_rules! model_int {
             fn schema(_: &mut SchemaGen) -> Value {
                 ty("integer")
             }
+
+            /// A JSON integer in range; serde refuses floats, strings, booleans.
+            fn read_valid<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                <$t>::deserialize(d)
+            }
         }
     )*};
 }
@@ -171,6 +187,13 @@ macro_rules! model_float {
             fn schema(_: &mut SchemaGen) -> Value {
                 ty("number")
             }
+
+            /// A JSON number (integers too, as `as_f64` does) that stays finite.
+            #[allow(clippy::cast_possible_truncation)]
+            fn read_valid<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let f = f64::deserialize(d)? as $t;
+                if f.is_finite() { Ok(f) } else { Err(give_up()) }
+            }
         }
     )*};
 }
@@ -191,6 +214,23 @@ impl<T: Model> Model for Option<T> {
     fn schema(gen: &mut SchemaGen) -> Value {
         json!({ "anyOf": [T::schema(gen), { "type": "null" }] })
     }
+
+    fn read_valid<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(PhantomData<fn() -> T>);
+        impl<'de, T: Model> Visitor<'de> for V<T> {
+            type Value = Option<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("null or a value")
+            }
+            fn visit_none<E: serde::de::Error>(self) -> Result<Option<T>, E> {
+                Ok(None)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<T>, D::Error> {
+                T::read_valid(d).map(Some)
+            }
+        }
+        d.deserialize_option(V(PhantomData))
+    }
 }
 
 impl<T: Model> Model for Box<T> {
@@ -204,6 +244,10 @@ impl<T: Model> Model for Box<T> {
 
     fn schema(gen: &mut SchemaGen) -> Value {
         T::schema(gen)
+    }
+
+    fn read_valid<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        T::read_valid(d).map(Box::new)
     }
 }
 
@@ -234,6 +278,24 @@ impl<T: Model> Model for Vec<T> {
 
     fn schema(gen: &mut SchemaGen) -> Value {
         json!({ "items": T::schema(gen), "type": "array" })
+    }
+
+    fn read_valid<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(PhantomData<fn() -> T>);
+        impl<'de, T: Model> Visitor<'de> for V<T> {
+            type Value = Vec<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an array")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+                let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+                while let Some(item) = seq.next_element_seed(ValidSeed::<T>::new())? {
+                    out.push(item);
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_seq(V(PhantomData))
     }
 }
 
@@ -299,6 +361,10 @@ impl Model for Value {
     fn schema(_: &mut SchemaGen) -> Value {
         json!({})
     }
+
+    fn read_valid<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Value::deserialize(d)
+    }
 }
 
 impl Model for Map<String, Value> {
@@ -320,5 +386,9 @@ impl Model for Map<String, Value> {
 
     fn schema(_: &mut SchemaGen) -> Value {
         json!({ "type": "object" })
+    }
+
+    fn read_valid<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Map::deserialize(d)
     }
 }

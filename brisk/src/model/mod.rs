@@ -3,7 +3,9 @@
 //! serde stops at the first error, so a body type implements [`Model`] instead (derive it with
 //! `#[derive(brisk::Model)]`): the JSON is parsed once into a [`serde_json::Value`], then the
 //! derived code walks it, coercing as pydantic's lax mode does (numbers from numeric strings,
-//! `1.0` for an integer, …) and recording every problem with its `loc`.
+//! `1.0` for an integer, …) and recording every problem with its `loc`. A body that is
+//! already valid and canonical is read straight from its text instead, with the same result
+//! ([`direct`]).
 //!
 //! ```
 //! #[derive(brisk::Model, serde::Serialize)]
@@ -24,6 +26,8 @@
 //! ```
 
 mod constraints;
+#[doc(hidden)]
+pub mod direct;
 mod impls;
 mod schema;
 
@@ -92,6 +96,17 @@ pub trait Model: Sized {
     /// The JSON Schema of the type (named types register themselves in `gen` and return a
     /// `$ref`).
     fn schema(gen: &mut SchemaGen) -> Value;
+
+    /// Reads a valid value straight from JSON, or gives up
+    /// ([`direct::give_up`]) on anything [`from_json`](Model::from_json) would coerce or
+    /// refuse: an error here only means "validate field by field" (see [`direct`]). The
+    /// default always gives up. An implementation must accept nothing `from_json` would
+    /// refuse, and produce what `from_json` would.
+    #[doc(hidden)]
+    fn read_valid<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        drop(d);
+        Err(direct::give_up())
+    }
 }
 
 /// Records an error at `loc`.

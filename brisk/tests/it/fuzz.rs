@@ -19,7 +19,7 @@ use crate::validation::example;
 
 const CASES: u32 = 256;
 
-fn config() -> Config {
+pub(crate) fn config() -> Config {
     let mut config = Config::default();
     if std::env::var_os("PROPTEST_CASES").is_none() {
         config.cases = CASES;
@@ -138,7 +138,7 @@ fn json_key() -> impl Strategy<Value = String> {
 }
 
 /// Any JSON text (plus NaN & co.), nested a few levels.
-fn json_value() -> impl Strategy<Value = String> {
+pub(crate) fn json_value() -> impl Strategy<Value = String> {
     json_leaf().prop_recursive(5, 48, 6, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(|v| format!("[{}]", v.join(","))),
@@ -180,7 +180,7 @@ fn item() -> impl Strategy<Value = String> {
 }
 
 /// Bodies for /items and /offers: items, offers, any JSON, deep nesting, and truncations.
-fn json_body() -> impl Strategy<Value = String> {
+pub(crate) fn json_body() -> impl Strategy<Value = String> {
     let offer = (
         prop::option::of(prop_oneof![json_string(), json_value()]),
         prop::collection::vec(item(), 0..4),

@@ -30,12 +30,14 @@
 //! - [`patterns`] — `#[brisk(pattern = ...)]` (compiled at build time, run by a PikeVM)
 //!   answers exactly as `regex::Regex::is_match`, on fixed and random inputs.
 //! - [`validation`] — `validation_app.json` replayed on the `validation` example; its differences.
+//! - [`direct`] — the direct path of `#[derive(Model)]` agrees with the field-by-field path.
 //! - [`fuzz`] — proptest on the `validation` example: no input gets a 5xx or a non-JSON 4xx.
 
 mod aliases;
 mod apps;
 mod custom_errors;
 mod differences;
+mod direct;
 mod fuzz;
 mod golden;
 mod harness;
