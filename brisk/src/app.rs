@@ -425,7 +425,7 @@ fn health_check(_: crate::Request) -> crate::routing::HandlerFuture {
         let mut res = Response::with_content(bytes::Bytes::from_static(br#"{"status":"ok"}"#));
         res.headers.insert(
             http::header::CONTENT_TYPE,
-            http::HeaderValue::from_static("application/json"),
+            const { http::HeaderValue::from_static("application/json") },
         );
         Ok(res)
     })

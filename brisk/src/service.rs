@@ -174,7 +174,7 @@ pub(crate) fn finalize(res: http::Response<Body>, head: bool) -> http::Response<
         if code == 205 {
             parts
                 .headers
-                .insert(CONTENT_LENGTH, HeaderValue::from_static("0"));
+                .insert(CONTENT_LENGTH, const { HeaderValue::from_static("0") });
         }
         return http::Response::from_parts(parts, Body::empty());
     }

@@ -204,8 +204,10 @@ impl TestRequest {
         self.body = serde_json::to_vec(value)
             .expect("test body serializes")
             .into();
-        self.headers
-            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        self.headers.insert(
+            CONTENT_TYPE,
+            const { HeaderValue::from_static("application/json") },
+        );
         self
     }
 
@@ -228,7 +230,7 @@ impl TestRequest {
         *req.headers_mut() = self.headers;
         if !req.headers().contains_key(HOST) {
             req.headers_mut()
-                .insert(HOST, HeaderValue::from_static("testserver"));
+                .insert(HOST, const { HeaderValue::from_static("testserver") });
         }
         let res = self.client.service.call(req).await;
         let (parts, body) = res.into_parts();

@@ -19,19 +19,28 @@ use crate::response::IntoResponse;
 /// assert!(is_json_content_type("application/json; charset=utf-8"));
 /// assert!(is_json_content_type("application/vnd.api+json"));
 /// assert!(!is_json_content_type("text/plain"));
+/// assert!(is_json_content_type(" Application/JSON "));
+/// assert!(!is_json_content_type("application/jsonp"));
 /// ```
 pub fn is_json_content_type(content_type: &str) -> bool {
+    // Compared in place, case-insensitively: this runs on every JSON body.
     let essence = content_type
         .split(';')
         .next()
         .unwrap_or("")
         .trim()
-        .to_ascii_lowercase();
-    match essence.strip_prefix("application/") {
-        Some("json") => true,
-        Some(sub) => sub.ends_with("+json"),
-        None => false,
+        .as_bytes();
+    let Some((head, sub)) = essence.split_at_checked(12) else {
+        return false;
+    };
+    if !head.eq_ignore_ascii_case(b"application/") {
+        return false;
     }
+    sub.eq_ignore_ascii_case(b"json")
+        || sub
+            .len()
+            .checked_sub(5)
+            .is_some_and(|at| sub[at..].eq_ignore_ascii_case(b"+json"))
 }
 
 fn body_loc() -> Vec<Loc> {

@@ -94,7 +94,10 @@ pub(crate) fn serialized(
 ) -> Response {
     headers.reserve(2 + after.as_ref().map_or(0, HeaderMap::len));
     headers.append(CONTENT_LENGTH, super::content_length(bytes.len() as u64));
-    headers.append(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    headers.append(
+        CONTENT_TYPE,
+        const { HeaderValue::from_static("application/json") },
+    );
     if let Some(after) = after {
         super::append_all(&mut headers, after);
     }

@@ -371,10 +371,13 @@ impl<T: IntoResponse, E: IntoResponse> IntoResponse for Result<T, E> {
 /// FastAPI's plain 500 page: `Internal Server Error`, `text/plain; charset=utf-8`.
 pub(crate) fn internal_server_error() -> Response {
     let mut headers = HeaderMap::with_capacity(2);
-    headers.insert(http::header::CONTENT_LENGTH, HeaderValue::from_static("21"));
+    headers.insert(
+        http::header::CONTENT_LENGTH,
+        const { HeaderValue::from_static("21") },
+    );
     headers.insert(
         CONTENT_TYPE,
-        HeaderValue::from_static("text/plain; charset=utf-8"),
+        const { HeaderValue::from_static("text/plain; charset=utf-8") },
     );
     Response {
         status: StatusCode::INTERNAL_SERVER_ERROR,

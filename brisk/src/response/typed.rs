@@ -8,13 +8,15 @@ use serde::Serialize;
 use super::{header_pair, json_bytes, serialized, IntoResponse, IntoStatus, Response};
 use crate::body::Body;
 
-fn with_type(status: StatusCode, body: Bytes, media_type: &'static str) -> Response {
+/// `media_type` is built at compile time (`const { HeaderValue::from_static(..) }`): made at
+/// run time it would be validated byte by byte on every response.
+fn with_type(status: StatusCode, body: Bytes, media_type: HeaderValue) -> Response {
     let mut headers = HeaderMap::with_capacity(2);
     headers.append(
         http::header::CONTENT_LENGTH,
         super::content_length(body.len() as u64),
     );
-    headers.append(CONTENT_TYPE, HeaderValue::from_static(media_type));
+    headers.append(CONTENT_TYPE, media_type);
     Response {
         status,
         headers,
@@ -41,7 +43,7 @@ impl IntoResponse for PlainText {
         with_type(
             StatusCode::OK,
             Bytes::from(self.0),
-            "text/plain; charset=utf-8",
+            const { HeaderValue::from_static("text/plain; charset=utf-8") },
         )
     }
 }
@@ -64,7 +66,7 @@ impl IntoResponse for Html {
         with_type(
             StatusCode::OK,
             Bytes::from(self.0),
-            "text/html; charset=utf-8",
+            const { HeaderValue::from_static("text/html; charset=utf-8") },
         )
     }
 }
@@ -113,7 +115,10 @@ impl IntoResponse for Redirect {
     fn into_response(self) -> Response {
         let (_, location) = header_pair(LOCATION, self.location.as_str());
         let mut headers = HeaderMap::with_capacity(2);
-        headers.append(http::header::CONTENT_LENGTH, HeaderValue::from_static("0"));
+        headers.append(
+            http::header::CONTENT_LENGTH,
+            const { HeaderValue::from_static("0") },
+        );
         headers.append(LOCATION, location);
         Response {
             status: self.status,
@@ -207,7 +212,10 @@ impl<T: Serialize> IntoResponse for Created<T> {
         headers.append(LOCATION, location);
         match self.body {
             None => {
-                headers.append(http::header::CONTENT_LENGTH, HeaderValue::from_static("0"));
+                headers.append(
+                    http::header::CONTENT_LENGTH,
+                    const { HeaderValue::from_static("0") },
+                );
                 Response {
                     status: StatusCode::CREATED,
                     headers,

@@ -175,7 +175,7 @@ impl Router {
                     templates.push(template);
                     entries.push(PathEntry {
                         methods: Vec::new(),
-                        allow: HeaderValue::from_static(""),
+                        allow: const { HeaderValue::from_static("") },
                     });
                     entries.len() - 1
                 }
@@ -233,7 +233,7 @@ impl Router {
                 return Dispatch::ready(
                     Response::new(StatusCode::OK)
                         .header(ALLOW, entry.allow.clone())
-                        .header(CONTENT_LENGTH, HeaderValue::from_static("0")),
+                        .header(CONTENT_LENGTH, const { HeaderValue::from_static("0") }),
                 );
             }
             return Dispatch::ready(method_not_allowed(entry.allow.clone()));
@@ -461,7 +461,7 @@ fn slash_redirect(
     }
     match HeaderValue::from_str(&location) {
         Ok(location) => Response::new(StatusCode::TEMPORARY_REDIRECT)
-            .header(CONTENT_LENGTH, HeaderValue::from_static("0"))
+            .header(CONTENT_LENGTH, const { HeaderValue::from_static("0") })
             .header(LOCATION, location),
         Err(_) => crate::error::HttpError::from_status(StatusCode::NOT_FOUND).into_response(),
     }

@@ -79,7 +79,7 @@ impl Reject {
             .into_http();
         let mut res = crate::service::finalize(res, false);
         res.headers_mut()
-            .insert(CONNECTION, HeaderValue::from_static("close"));
+            .insert(CONNECTION, const { HeaderValue::from_static("close") });
         res
     }
 }
@@ -525,7 +525,7 @@ fn finish(
         .is_some_and(|flag| flag.load(Ordering::Relaxed))
     {
         res.headers_mut()
-            .insert(CONNECTION, HeaderValue::from_static("close"));
+            .insert(CONNECTION, const { HeaderValue::from_static("close") });
     }
     // Shutting down: the client learns from this answer not to send another request
     // on this connection, so closing it after the answer loses nothing.
@@ -534,7 +534,7 @@ fn finish(
         && shared.last_request(after.index)
     {
         res.headers_mut()
-            .insert(CONNECTION, HeaderValue::from_static("close"));
+            .insert(CONNECTION, const { HeaderValue::from_static("close") });
     }
     if after.limits.echo_request_id {
         res.headers_mut().insert(&X_REQUEST_ID, id.header_value());
