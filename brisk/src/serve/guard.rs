@@ -378,6 +378,16 @@ impl<IO: AsyncRead + Unpin> AsyncRead for Guard<IO> {
                     this.out_is_head = false;
                     this.shared.head_released();
                 }
+                // The body bytes that came with their head go along in the same read: hyper
+                // would otherwise read twice, and the second read reallocates its buffer
+                // while the request's parts still share it. (Never past this request.)
+                if this.ready == 0
+                    && matches!(this.state, State::Body(_))
+                    && !this.inbuf.is_empty()
+                    && buf.remaining() > 0
+                {
+                    continue;
+                }
                 this.update_shared();
                 return Poll::Ready(Ok(()));
             }
