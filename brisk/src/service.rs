@@ -158,51 +158,143 @@ impl tower::Service<http::Request<Body>> for RouterService {
 /// - a HEAD answer carries the headers of the GET answer, with its `content-length`, and no
 ///   body;
 /// - a body held in memory is sent with its exact `content-length`.
-pub(crate) fn finalize(res: http::Response<Body>, head: bool) -> http::Response<Body> {
-    let (mut parts, body) = res.into_parts();
-    let code = parts.status.as_u16();
+pub(crate) fn finalize(mut res: http::Response<Body>, head: bool) -> http::Response<Body> {
+    let code = res.status().as_u16();
     if crate::status::is_bodyless(code) {
-        if body.exact_len() != Some(0) {
+        if res.body().exact_len() != Some(0) {
             tracing::warn!(
                 status = code,
                 "a response with status {code} had a body; it was dropped (this status never carries content)"
             );
         }
-        parts.headers.remove(CONTENT_LENGTH);
-        parts.headers.remove(CONTENT_TYPE);
-        parts.headers.remove(TRANSFER_ENCODING);
+        let headers = res.headers_mut();
+        headers.remove(CONTENT_LENGTH);
+        headers.remove(CONTENT_TYPE);
+        headers.remove(TRANSFER_ENCODING);
         if code == 205 {
-            parts
-                .headers
-                .insert(CONTENT_LENGTH, const { HeaderValue::from_static("0") });
+            headers.insert(CONTENT_LENGTH, const { HeaderValue::from_static("0") });
         }
-        return http::Response::from_parts(parts, Body::empty());
+        *res.body_mut() = Body::empty();
+        return res;
     }
-    if let Some(len) = body.exact_len() {
-        let stated = parts.headers.get(CONTENT_LENGTH);
-        if !stated.is_some_and(|v| crate::response::states_length(v, len)) {
-            if stated.is_some() {
+    if let Some(len) = res.body().exact_len() {
+        // One pass over the (few) headers instead of a hashed lookup per name.
+        let (mut lengths, mut stated_right, mut chunked) = (0, false, false);
+        for (name, value) in res.headers() {
+            if name == CONTENT_LENGTH {
+                lengths += 1;
+                stated_right = crate::response::states_length(value, len);
+            } else if name == TRANSFER_ENCODING {
+                chunked = true;
+            }
+        }
+        let headers = res.headers_mut();
+        if lengths != 1 || !stated_right {
+            if lengths > 0 {
                 tracing::warn!(
                     "a response stated a content-length that differs from its body ({len} bytes); corrected"
                 );
             }
-            parts
-                .headers
-                .insert(CONTENT_LENGTH, crate::response::content_length(len));
+            headers.insert(CONTENT_LENGTH, crate::response::content_length(len));
         }
-        if parts.headers.contains_key(TRANSFER_ENCODING) {
-            parts.headers.remove(TRANSFER_ENCODING);
+        if chunked {
+            headers.remove(TRANSFER_ENCODING);
         }
     }
     if head {
-        parts.headers.remove(TRANSFER_ENCODING);
-        return http::Response::from_parts(parts, Body::empty());
+        res.headers_mut().remove(TRANSFER_ENCODING);
+        *res.body_mut() = Body::empty();
     }
-    http::Response::from_parts(parts, body)
+    res
 }
 
 impl From<Response> for http::Response<Body> {
     fn from(res: Response) -> Self {
         res.into_http()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use http::header::{CONTENT_LENGTH, CONTENT_TYPE, TRANSFER_ENCODING};
+    use http::HeaderValue;
+
+    use super::finalize;
+    use crate::body::Body;
+
+    fn response(
+        status: u16,
+        headers: &[(http::HeaderName, &'static str)],
+        body: &'static str,
+    ) -> http::Response<Body> {
+        let mut res = http::Response::new(Body::full(body));
+        *res.status_mut() = http::StatusCode::from_u16(status).unwrap();
+        for (name, value) in headers {
+            res.headers_mut()
+                .append(name, HeaderValue::from_static(value));
+        }
+        res
+    }
+
+    fn headers(res: &http::Response<Body>) -> Vec<(String, String)> {
+        res.headers()
+            .iter()
+            .map(|(n, v)| (n.to_string(), v.to_str().unwrap().to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn a_body_in_memory_gets_exactly_one_right_content_length() {
+        let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+            v.iter()
+                .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
+                .collect()
+        };
+        let right = finalize(
+            response(
+                200,
+                &[(CONTENT_LENGTH, "5"), (CONTENT_TYPE, "text/plain")],
+                "hello",
+            ),
+            false,
+        );
+        assert_eq!(
+            headers(&right),
+            pairs(&[("content-length", "5"), ("content-type", "text/plain")])
+        );
+        let twice = finalize(
+            response(
+                200,
+                &[(CONTENT_LENGTH, "5"), (CONTENT_LENGTH, "7")],
+                "hello",
+            ),
+            false,
+        );
+        assert_eq!(headers(&twice), pairs(&[("content-length", "5")]));
+        let wrong = finalize(
+            response(
+                200,
+                &[
+                    (CONTENT_TYPE, "a/b"),
+                    (CONTENT_LENGTH, "05"),
+                    (TRANSFER_ENCODING, "chunked"),
+                ],
+                "hello",
+            ),
+            false,
+        );
+        assert_eq!(
+            headers(&wrong),
+            pairs(&[("content-type", "a/b"), ("content-length", "5")])
+        );
+        let missing = finalize(response(200, &[], "hi"), true);
+        assert_eq!(headers(&missing), pairs(&[("content-length", "2")]));
+        assert_eq!(missing.body().exact_len(), Some(0));
+        let no_content = finalize(
+            response(204, &[(CONTENT_LENGTH, "2"), (CONTENT_TYPE, "a/b")], "hi"),
+            false,
+        );
+        assert_eq!(headers(&no_content), pairs(&[]));
+        assert_eq!(no_content.body().exact_len(), Some(0));
     }
 }
