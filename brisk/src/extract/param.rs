@@ -375,6 +375,10 @@ fn int_parsing() -> ScalarError {
 /// Python's `int(str)` as pydantic applies it: surrounding whitespace, a sign, `_` between
 /// digits and trailing `.0`s are accepted.
 pub(crate) fn parse_int_text(s: &str) -> Result<i128, ScalarError> {
+    // Plain digits (nearly every id in a path) need none of Python's extras.
+    if (1..=18).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(s.bytes().fold(0, |v, b| v * 10 + i128::from(b - b'0')));
+    }
     let s = s.trim();
     if s.len() > 4300 {
         return Err(ScalarError::new(
@@ -483,6 +487,24 @@ mod tests {
         assert_eq!(i64::parse("-5").unwrap(), -5);
         assert_eq!(i64::parse("1_000").unwrap(), 1000);
         assert_eq!(i64::parse("7.00").unwrap(), 7);
+        // The plain-digits fast path and the general path agree at its edges.
+        for text in [
+            "0",
+            "007",
+            "999999999999999999",
+            "9999999999999999999",
+            "1000000000000000000",
+        ] {
+            assert_eq!(
+                i128::parse(text).unwrap(),
+                text.parse::<i128>().unwrap(),
+                "{text}"
+            );
+            assert_eq!(
+                i128::parse(&format!(" {text}")).unwrap(),
+                text.parse::<i128>().unwrap()
+            );
+        }
         for bad in ["", " ", "abc", "1.5", "1__0", "_1", "1_", "--1", "1e3"] {
             assert_eq!(i64::parse(bad).unwrap_err().kind, "int_parsing", "{bad:?}");
         }
