@@ -98,6 +98,9 @@ pub(crate) struct ConnShared {
     started: AtomicU64,
     /// HTTP/1 heads the gatekeeper handed to hyper.
     released: AtomicU64,
+    /// One more than the position of the last head whose whole body the gatekeeper handed
+    /// to hyper together with it (0: none): reading that body cannot wait on the socket.
+    whole_body: AtomicU64,
     /// Responses not yet fully sent.
     in_flight: AtomicUsize,
     /// The gatekeeper holds bytes hyper has not seen yet.
@@ -117,6 +120,7 @@ impl ConnShared {
         ConnShared {
             started: AtomicU64::new(0),
             released: AtomicU64::new(0),
+            whole_body: AtomicU64::new(0),
             in_flight: AtomicUsize::new(0),
             buffered: AtomicBool::new(false),
             h2: AtomicBool::new(false),
@@ -134,8 +138,18 @@ impl ConnShared {
         self.released.load(Ordering::Acquire)
     }
 
-    pub(crate) fn head_released(&self) {
-        self.released.fetch_add(1, Ordering::AcqRel);
+    /// Counts a head handed to hyper; its position.
+    pub(crate) fn head_released(&self) -> u64 {
+        self.released.fetch_add(1, Ordering::AcqRel)
+    }
+
+    /// The head at `index` went to hyper with its whole body.
+    pub(crate) fn whole_body_released(&self, index: u64) {
+        self.whole_body.store(index + 1, Ordering::Release);
+    }
+
+    fn has_whole_body(&self, index: u64) -> bool {
+        self.whole_body.load(Ordering::Acquire) == index + 1
     }
 
     pub(crate) fn set_buffered(&self, on: bool) {
@@ -394,6 +408,10 @@ impl hyper::service::Service<http::Request<Incoming>> for ConnService {
                 let req = match limits.body_read_timeout {
                     // A body that is already complete (every GET) has nothing to time.
                     _ if http_body::Body::is_end_stream(req.body()) => req.map(|_| Body::empty()),
+                    // Nor has one hyper already holds in full (it came with its head).
+                    _ if req.version() < Version::HTTP_2 && self.shared.has_whole_body(index) => {
+                        req.map(Body::incoming)
+                    }
                     Some(timeout) => {
                         let flag = Arc::new(AtomicBool::new(false));
                         after.body_timed_out = Some(flag.clone());

@@ -367,6 +367,8 @@ impl<IO: AsyncRead + Unpin> AsyncRead for Guard<IO> {
         buf: &mut ReadBuf<'_>,
     ) -> Poll<io::Result<()>> {
         let this = &mut *self;
+        // The position of a head handed over in this read.
+        let mut head = None;
         loop {
             this.process();
             if this.ready > 0 {
@@ -376,17 +378,20 @@ impl<IO: AsyncRead + Unpin> AsyncRead for Guard<IO> {
                 this.ready -= n;
                 if this.ready == 0 && this.out_is_head {
                     this.out_is_head = false;
-                    this.shared.head_released();
+                    head = Some(this.shared.head_released());
                 }
-                // The body bytes that came with their head go along in the same read: hyper
-                // would otherwise read twice, and the second read reallocates its buffer
-                // while the request's parts still share it. (Never past this request.)
-                if this.ready == 0
-                    && matches!(this.state, State::Body(_))
-                    && !this.inbuf.is_empty()
-                    && buf.remaining() > 0
-                {
-                    continue;
+                if let (0, Some(index)) = (this.ready, head) {
+                    match this.state {
+                        // The body bytes that came with their head go along in the same
+                        // read: hyper would otherwise read twice, and the second read
+                        // reallocates its buffer while the request's parts still share it.
+                        // (Never past this request.)
+                        State::Body(_) if !this.inbuf.is_empty() && buf.remaining() > 0 => continue,
+                        // Head and whole body in one read: nothing of this request can
+                        // keep hyper waiting on the socket, so its body needs no read timer.
+                        State::Head => this.shared.whole_body_released(index),
+                        _ => {}
+                    }
                 }
                 this.update_shared();
                 return Poll::Ready(Ok(()));
