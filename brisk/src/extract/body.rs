@@ -24,12 +24,12 @@ use crate::response::IntoResponse;
 /// ```
 pub fn is_json_content_type(content_type: &str) -> bool {
     // Compared in place, case-insensitively: this runs on every JSON body.
-    let essence = content_type
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .as_bytes();
+    let essence = match content_type.bytes().position(|b| b == b';') {
+        Some(at) => &content_type[..at],
+        None => content_type,
+    }
+    .trim()
+    .as_bytes();
     let Some((head, sub)) = essence.split_at_checked(12) else {
         return false;
     };
