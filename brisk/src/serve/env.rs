@@ -82,24 +82,35 @@ fn var<T>(
     expected: &'static str,
     parse: impl FnOnce(&str) -> Option<T>,
 ) -> Result<Option<T>, EnvError> {
+    // Only the parse is generic: the rest is compiled once, not once per setting.
+    let Some(text) = text_var(lookup, variable, expected)? else {
+        return Ok(None);
+    };
+    match parse(text.trim()) {
+        Some(value) => Ok(Some(value)),
+        None => Err(EnvError {
+            variable,
+            value: text,
+            expected,
+        }),
+    }
+}
+
+/// The variable's text; `Ok(None)` when it is unset or blank, an error when not UTF-8.
+fn text_var(
+    lookup: Lookup<'_>,
+    variable: &'static str,
+    expected: &'static str,
+) -> Result<Option<String>, EnvError> {
     let Some(raw) = lookup(variable) else {
         return Ok(None);
     };
-    let error = |value: String| EnvError {
+    let text = raw.into_string().map_err(|raw| EnvError {
         variable,
-        value,
+        value: raw.to_string_lossy().into_owned(),
         expected,
-    };
-    let text = raw
-        .into_string()
-        .map_err(|raw| error(raw.to_string_lossy().into_owned()))?;
-    if text.trim().is_empty() {
-        return Ok(None);
-    }
-    match parse(text.trim()) {
-        Some(value) => Ok(Some(value)),
-        None => Err(error(text)),
-    }
+    })?;
+    Ok((!text.trim().is_empty()).then_some(text))
 }
 
 /// `30s`, `500ms`, `2m`, `1h`, `1.5s`; a bare number is seconds.
