@@ -66,7 +66,12 @@ impl AppService {
     ) -> AppFuture {
         let head = req.method() == Method::HEAD;
         let state = match &*self.inner {
-            Inner::Router(router) => AppState::Router(router.dispatch(req, meta)),
+            // Routing runs the route's extraction before its future exists (a parameter
+            // type's parser is user code): a panic there is caught like one in the handler.
+            Inner::Router(router) => AppState::Router(
+                std::panic::catch_unwind(AssertUnwindSafe(|| router.dispatch(req, meta)))
+                    .unwrap_or_else(|panic| Dispatch::ready(panic_response(&*panic))),
+            ),
             Inner::Layered(svc) => {
                 if let Some(meta) = meta {
                     meta.insert_into(req.extensions_mut());
@@ -110,20 +115,23 @@ impl Future for AppFuture {
         let res = match polled {
             Ok(Poll::Pending) => return Poll::Pending,
             Ok(Poll::Ready(res)) => res,
-            Err(panic) => {
-                let message = panic
-                    .downcast_ref::<&str>()
-                    .copied()
-                    .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
-                    .unwrap_or("(no message)");
-                tracing::error!(panic = message, "a handler panicked; answered 500");
-                internal_server_error().into_http()
-            }
+            Err(panic) => panic_response(&*panic).into_http(),
         };
         // The future inside may hold request data; drop it now, not with the connection.
         this.state = AppState::Done;
         Poll::Ready(finalize(res, this.head))
     }
+}
+
+/// FastAPI's plain 500 for a panic, whose message goes to the log only.
+fn panic_response(panic: &(dyn std::any::Any + Send)) -> Response {
+    let message = panic
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("(no message)");
+    tracing::error!(panic = message, "a handler panicked; answered 500");
+    internal_server_error()
 }
 
 /// The innermost service tower layers wrap.

@@ -349,7 +349,7 @@ enum State {
 }
 
 impl Dispatch {
-    fn ready(res: Response) -> Self {
+    pub(crate) fn ready(res: Response) -> Self {
         Dispatch(State::Ready(Some(Box::new(res))))
     }
 }

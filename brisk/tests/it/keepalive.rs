@@ -99,6 +99,64 @@ async fn panicking_handler_answers_500_and_the_connection_goes_on() {
     server.stop().await;
 }
 
+/// A parameter type whose parser panics (an `unwrap` on bad input): extraction runs before
+/// the handler's future exists, and a panic there must be caught like one in the handler.
+struct Fussy(u32);
+
+impl brisk::extract::Scalar for Fussy {
+    const SCHEMA_TYPE: &'static str = "integer";
+
+    fn parse(s: &str) -> Result<Self, brisk::extract::ScalarError> {
+        Ok(Fussy(s.parse().expect("kaboom: not a number")))
+    }
+}
+
+#[brisk::get("/fussy/{n}")]
+async fn fussy(n: Fussy) -> brisk::Value {
+    brisk::json!({ "n": n.0 })
+}
+
+#[brisk::post("/fussy-body/{n}")]
+async fn fussy_body(n: Fussy, body: brisk::Value) -> brisk::Value {
+    brisk::json!({ "n": n.0, "body": body })
+}
+
+#[tokio::test]
+async fn a_panic_while_extracting_answers_500_and_the_connection_goes_on() {
+    let server = Server::start(brisk::App::new().routes(brisk::routes![fussy, fussy_body])).await;
+    let addr = server.addr.to_string();
+    let mut stream = wire::connect(server.addr).await;
+
+    let res = send(&mut stream, &addr, "GET", "/fussy/7").await;
+    assert_eq!(
+        (res.status, res.body.as_slice()),
+        (200, br#"{"n":7}"#.as_slice())
+    );
+
+    let res = send(&mut stream, &addr, "GET", "/fussy/x").await;
+    assert_plain_500(&res, "GET /fussy/x");
+
+    let res = send(&mut stream, &addr, "POST", "/fussy-body/x").await;
+    assert_plain_500(&res, "POST /fussy-body/x");
+
+    let res = send(&mut stream, &addr, "GET", "/fussy/8").await;
+    assert_eq!(
+        (res.status, res.body.as_slice()),
+        (200, br#"{"n":8}"#.as_slice())
+    );
+
+    drop(stream);
+    server.stop().await;
+
+    // The test client runs the same service: the same 500.
+    let client = brisk::testing::TestClient::new(brisk::App::new().routes(brisk::routes![fussy]));
+    let res = client.get("/fussy/x").send().await;
+    assert_eq!(
+        (res.status().as_u16(), res.text()),
+        (500, "Internal Server Error")
+    );
+}
+
 #[tokio::test]
 async fn bodies_on_bodyless_answers_never_reach_the_wire() {
     let server = Server::start(edge_app::app()).await;
