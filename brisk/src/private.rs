@@ -286,6 +286,31 @@ pub use crate::model::SchemaGen;
 pub use crate::response::{DescribeResponse, ResponseDoc};
 pub use crate::routing::{DeclaredResponse, OperationDoc, ParamDoc};
 
+/// `Created<T>`: 201 with a `Location`, and `T`'s schema when `T` is a model (`Created<()>`
+/// has no body at all). A level above [`DocDescribed`], which documents any other
+/// `Created<T>` as JSON of any shape.
+pub trait DocCreated {
+    fn __brisk_doc(&self, gen: &mut SchemaGen) -> ResponseDoc;
+}
+impl<T: crate::Model> DocCreated for &&&DocProbe<crate::response::Created<T>> {
+    fn __brisk_doc(&self, gen: &mut SchemaGen) -> ResponseDoc {
+        ResponseDoc {
+            status: Some(201),
+            content: Some(("application/json", T::schema(gen))),
+            location: true,
+        }
+    }
+}
+impl DocCreated for &&&DocProbe<crate::response::Created<()>> {
+    fn __brisk_doc(&self, _: &mut SchemaGen) -> ResponseDoc {
+        ResponseDoc {
+            status: Some(201),
+            content: None,
+            location: true,
+        }
+    }
+}
+
 /// The type describes itself.
 pub trait DocDescribed {
     fn __brisk_doc(&self, gen: &mut SchemaGen) -> ResponseDoc;

@@ -606,8 +606,8 @@ fn operation_doc(func: &ItemFn, attr: &RouteAttr, params: &[Param]) -> TokenStre
     } else {
         quote! {
             #[allow(unused_imports)]
-            use ::brisk::__private::{DocAny as _, DocDescribed as _, DocModel as _};
-            (&&&::brisk::__private::DocProbe::<#ok>::NEW).__brisk_doc(__gen)
+            use ::brisk::__private::{DocAny as _, DocCreated as _, DocDescribed as _, DocModel as _};
+            (&&&&::brisk::__private::DocProbe::<#ok>::NEW).__brisk_doc(__gen)
         }
     };
     let mut declared = Vec::new();
@@ -623,8 +623,8 @@ fn operation_doc(func: &ItemFn, attr: &RouteAttr, params: &[Param]) -> TokenStre
                 helpers.push(quote! {
                     fn #f(__gen: &mut ::brisk::__private::SchemaGen) -> ::brisk::__private::serde_json::Value {
                         #[allow(unused_imports)]
-                        use ::brisk::__private::{DocAny as _, DocDescribed as _, DocModel as _};
-                        match (&&&::brisk::__private::DocProbe::<#ty>::NEW).__brisk_doc(__gen).content {
+                        use ::brisk::__private::{DocAny as _, DocCreated as _, DocDescribed as _, DocModel as _};
+                        match (&&&&::brisk::__private::DocProbe::<#ty>::NEW).__brisk_doc(__gen).content {
                             ::core::option::Option::Some((_, __schema)) => __schema,
                             ::core::option::Option::None => ::brisk::json!({}),
                         }

@@ -35,6 +35,9 @@ pub trait DescribeResponse {
     fn describe(gen: &mut SchemaGen) -> ResponseDoc;
 }
 
+/// A `Created<T>` whose `T` is not a [`Model`](crate::Model): 201, `Location`, JSON of any
+/// shape. With a model (or `()`, no body) the route macro finds a more precise description
+/// first (`__private::DocCreated`).
 impl<T> DescribeResponse for Created<T> {
     fn describe(_: &mut SchemaGen) -> ResponseDoc {
         ResponseDoc {

@@ -159,6 +159,25 @@ mod keys {
         NoContent
     }
 
+    #[brisk::post("/messages")]
+    pub async fn create_message(message: String) -> Created<Message> {
+        Created::at("/messages/1").with_body(Message { message })
+    }
+
+    #[brisk::post("/links")]
+    pub async fn create_link() -> Created {
+        Created::at("/links/1")
+    }
+
+    /// Serializable but not a model: documented as JSON of any shape.
+    #[derive(serde::Serialize)]
+    pub struct Opaque(pub u8);
+
+    #[brisk::post("/opaque")]
+    pub async fn create_opaque() -> Created<Opaque> {
+        Created::at("/opaque/1").with_body(Opaque(1))
+    }
+
     #[brisk::get("/plain")]
     pub async fn plain() -> PlainText {
         PlainText("hi".into())
@@ -173,6 +192,9 @@ mod keys {
                 deprecated,
                 create_item,
                 delete_item,
+                create_message,
+                create_link,
+                create_opaque,
                 plain
             ])
     }
@@ -204,6 +226,25 @@ fn attribute_keys_and_typed_responses_are_documented() {
         serde_json::to_string(&doc["paths"]["/items/{item_id}"]["delete"]["responses"]["204"])
             .unwrap(),
         r#"{"description":"Successful Response"}"#
+    );
+    // `Created<T>` documents 201 whatever the route's status: `T`'s schema when it is a
+    // model, no content for `Created<()>` (its body is empty), any JSON otherwise.
+    let location = r#""headers":{"Location":{"description":"The URL of the resource","schema":{"type":"string"}}}"#;
+    assert_eq!(
+        serde_json::to_string(&doc["paths"]["/messages"]["post"]["responses"]["201"]).unwrap(),
+        format!(
+            r##"{{"description":"Successful Response","content":{{"application/json":{{"schema":{{"$ref":"#/components/schemas/Message"}}}}}},{location}}}"##
+        )
+    );
+    assert_eq!(
+        serde_json::to_string(&doc["paths"]["/links"]["post"]["responses"]).unwrap(),
+        format!(r#"{{"201":{{"description":"Successful Response",{location}}}}}"#)
+    );
+    assert_eq!(
+        serde_json::to_string(&doc["paths"]["/opaque"]["post"]["responses"]).unwrap(),
+        format!(
+            r#"{{"201":{{"description":"Successful Response","content":{{"application/json":{{"schema":{{}}}}}},{location}}}}}"#
+        )
     );
     assert_eq!(
         serde_json::to_string(&doc["paths"]["/plain"]["get"]["responses"]).unwrap(),
