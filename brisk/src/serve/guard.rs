@@ -188,6 +188,10 @@ impl<IO> Guard<IO> {
         // `head_started` is stamped only when the guard has to wait for the rest of a head
         // (see `poll_read`): a head that arrives whole costs no clock read.
         let limits = &*self.limits;
+        if let Some((end, framing)) = common_head(&self.inbuf, limits) {
+            self.release_head(end, framing);
+            return true;
+        }
         let (end, line_end) = match scan_head(&self.inbuf) {
             Ok(found) => found,
             Err(()) => {
@@ -218,19 +222,22 @@ impl<IO> Guard<IO> {
             return true;
         }
         match check_head(&self.inbuf[..end], limits) {
-            Ok(framing) => {
-                self.ready = end;
-                self.out_is_head = true;
-                self.head_started = None;
-                self.state = match framing {
-                    Framing::Empty => State::Head,
-                    Framing::Length(n) => State::Body(n),
-                    Framing::Chunked => State::Chunked(Chunk::Size),
-                };
-            }
+            Ok(framing) => self.release_head(end, framing),
             Err(reject) => self.reject(reject),
         }
         true
+    }
+
+    /// The first `end` bytes are a checked head: they go to hyper, then its body.
+    fn release_head(&mut self, end: usize, framing: Framing) {
+        self.ready = end;
+        self.out_is_head = true;
+        self.head_started = None;
+        self.state = match framing {
+            Framing::Empty => State::Head,
+            Framing::Length(n) => State::Body(n),
+            Framing::Chunked => State::Chunked(Chunk::Size),
+        };
     }
 
     fn process_chunked(&mut self, chunk: Chunk) -> bool {
@@ -532,6 +539,151 @@ enum Framing {
     Chunked,
 }
 
+/// The heads nearly every client sends, checked in one pass over their bytes: an upper-case
+/// method, an origin-form target of [plain bytes](is_plain_target_byte), `HTTP/1.1` or
+/// `HTTP/1.0`, header names of letters, digits and `-`, values of visible ASCII and spaces,
+/// exactly one `Host`, at most one plain-digit `Content-Length`, no `Transfer-Encoding`, all
+/// within the limits. Returns where the head ends and its framing.
+///
+/// `None` for anything else, a head not complete yet included: then [`scan_head`] and
+/// [`check_head`] decide, and name the problem if there is one. So this only has to accept
+/// a subset of what they accept, with the same framing (`tests::common_heads_agree_with_the_full_check`
+/// holds it to that), and it saves them on every ordinary request: with hyper parsing the
+/// head again after the guard, the full check was a second parse.
+fn common_head(buf: &[u8], limits: &Limits) -> Option<(usize, Framing)> {
+    // The request line.
+    let method = buf.iter().take(17).position(|&b| b == b' ')?;
+    if method == 0 || !buf[..method].iter().all(u8::is_ascii_uppercase) {
+        return None;
+    }
+    let target = method + 1;
+    if buf.get(target) != Some(&b'/') {
+        return None;
+    }
+    let mut i = target + 1 + run_of(&buf[target + 1..], TARGET);
+    if i - target > limits.max_uri_length {
+        return None;
+    }
+    let version = buf.get(i..i + 11)?;
+    if &version[..8] != b" HTTP/1."
+        || !matches!(version[8], b'0' | b'1')
+        || &version[9..] != b"\r\n"
+    {
+        return None;
+    }
+    i += 11;
+    if i - 2 > limits.max_request_line() {
+        return None;
+    }
+    // The header lines, up to the blank line.
+    let mut headers = 0;
+    let mut hosts = 0;
+    let mut length = None;
+    loop {
+        if buf.get(i..i + 2)? == b"\r\n" {
+            i += 2;
+            break;
+        }
+        let name = &buf[i..i + run_of(&buf[i..], NAME)];
+        i += name.len();
+        if name.is_empty() || *buf.get(i)? != b':' {
+            return None;
+        }
+        i += 1;
+        while *buf.get(i)? == b' ' {
+            i += 1;
+        }
+        let value = &buf[i..i + visible_run(&buf[i..])];
+        i += value.len();
+        if buf.get(i..i + 2)? != b"\r\n" {
+            return None;
+        }
+        i += 2;
+        headers += 1;
+        if headers > limits.max_headers {
+            return None;
+        }
+        match name.len() {
+            4 if name.eq_ignore_ascii_case(b"host") => hosts += 1,
+            14 if name.eq_ignore_ascii_case(b"content-length") => {
+                if length.is_some()
+                    || value.is_empty()
+                    || value.len() > 19
+                    || !value.iter().all(u8::is_ascii_digit)
+                {
+                    return None;
+                }
+                length = Some(
+                    value
+                        .iter()
+                        .fold(0u64, |n, &d| n * 10 + u64::from(d - b'0')),
+                );
+            }
+            17 if name.eq_ignore_ascii_case(b"transfer-encoding") => return None,
+            _ => {}
+        }
+    }
+    // (An HTTP/1.0 head without `Host` is fine, but rare enough for the full check.)
+    if hosts != 1 || i > limits.max_head_size {
+        return None;
+    }
+    Some((
+        i,
+        match length {
+            Some(0) | None => Framing::Empty,
+            Some(n) => Framing::Length(n),
+        },
+    ))
+}
+
+/// Byte classes for [`common_head`]: a bit per kind of run.
+const TARGET: u8 = 1;
+const NAME: u8 = 2;
+static CLASSES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        if is_plain_target_byte(byte) {
+            table[b] |= TARGET;
+        }
+        if byte.is_ascii_alphanumeric() || byte == b'-' {
+            table[b] |= NAME;
+        }
+        b += 1;
+    }
+    table
+};
+
+/// How many bytes at the start of `buf` are of the `class`.
+fn run_of(buf: &[u8], class: u8) -> usize {
+    buf.iter()
+        .position(|&b| CLASSES[usize::from(b)] & class == 0)
+        .unwrap_or(buf.len())
+}
+
+/// How many bytes at the start of `buf` are visible ASCII or spaces (0x20 to 0x7e), eight
+/// at a time: header values are most of a head.
+fn visible_run(buf: &[u8]) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let mut i = 0;
+    while let Some(chunk) = buf.get(i..i + 8) {
+        let word = u64::from_ne_bytes(chunk.try_into().unwrap_or_default());
+        // Some byte below 0x20, or (adding one reaches the high bit) from 0x7f up.
+        let below = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+        let above = (word.wrapping_add(ONES) | word) & HIGH;
+        if below | above != 0 {
+            break;
+        }
+        i += 8;
+    }
+    i + buf[i..]
+        .iter()
+        .position(|&b| !(b' '..=b'~').contains(&b))
+        .unwrap_or(buf.len() - i)
+}
+
 /// Finds the end of the head (just past the blank line) and the end of the request line,
 /// refusing any LF not preceded by CR and any CR not followed by LF.
 #[allow(clippy::type_complexity)]
@@ -623,7 +775,7 @@ fn valid_trailer_line(line: &[u8]) -> bool {
 }
 
 /// RFC 3986 unreserved and sub-delims characters, `:`, `@`, `/`, `?` and `%`.
-fn is_plain_target_byte(b: u8) -> bool {
+const fn is_plain_target_byte(b: u8) -> bool {
     matches!(b,
         b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9'
         | b'-' | b'.' | b'_' | b'~'
@@ -832,6 +984,24 @@ mod tests {
     }
 
     #[test]
+    fn visible_runs_end_at_the_first_other_byte() {
+        for len in 0..20 {
+            for at in 0..len {
+                for other in 0..=255u8 {
+                    let mut buf: Vec<u8> = (0..len).map(|i| [b' ', b'~', b'a'][i % 3]).collect();
+                    buf[at] = other;
+                    let want = if (b' '..=b'~').contains(&other) {
+                        len
+                    } else {
+                        at
+                    };
+                    assert_eq!(visible_run(&buf), want, "{buf:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn plain_targets_are_the_ones_hyper_accepts() {
         for b in 0x21..=0x7eu8 {
             if is_plain_target_byte(b) {
@@ -839,6 +1009,195 @@ mod tests {
                 assert!(http::Uri::try_from(target.as_str()).is_ok(), "{target}");
             }
         }
+    }
+
+    fn limits(max_uri_length: usize, max_headers: usize, max_head_size: usize) -> Limits {
+        Limits::new(&crate::ServeConfig {
+            max_uri_length,
+            max_headers,
+            max_head_size,
+            ..Default::default()
+        })
+    }
+
+    /// What the full check makes of a buffer: the head's end and framing, if accepted.
+    fn full_check(buf: &[u8], limits: &Limits) -> Option<(usize, Framing)> {
+        let (Some(end), Some(line_end)) = scan_head(buf).ok()? else {
+            return None;
+        };
+        if line_end > limits.max_request_line() || end > limits.max_head_size {
+            return None;
+        }
+        check_head(&buf[..end], limits).ok().map(|f| (end, f))
+    }
+
+    #[test]
+    fn common_heads_take_the_short_way() {
+        let defaults = limits(8 * 1024, 100, 16 * 1024);
+        for (head, framing) in [
+            (
+                &b"GET /plaintext HTTP/1.1\r\nHost: 127.0.0.1:8000\r\n\r\n"[..],
+                Framing::Empty,
+            ),
+            (
+                b"GET /items/1?q=a%20b HTTP/1.0\r\nhost:x\r\nAccept: */*\r\n\r\n",
+                Framing::Empty,
+            ),
+            (
+                b"POST /items HTTP/1.1\r\nHost: a\r\nContent-Length: 12\r\n\r\n",
+                Framing::Length(12),
+            ),
+            (
+                b"PUT / HTTP/1.1\r\nContent-Length: 0\r\nHost: a\r\nX-Empty:\r\n\r\n",
+                Framing::Empty,
+            ),
+        ] {
+            let mut buf = head.to_vec();
+            buf.extend_from_slice(b"{\"name\":\"x\"}GET / HTTP/1.1\r\n");
+            let want = Some((head.len(), framing));
+            assert_eq!(common_head(&buf, &defaults), want, "{head:?}");
+            assert_eq!(full_check(&buf, &defaults), want, "{head:?}");
+        }
+        // Left to the full check: it accepts some, refuses the others with a reason.
+        for head in [
+            &b"GET / HTTP/1.1\r\nHost: a\r\n"[..],
+            b"GET / HTTP/1.0\r\n\r\n",
+            b"GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n",
+            b"GET / HTTP/1.1\r\nHost: a\r\nUser_Agent: b\r\n\r\n",
+            b"GET / HTTP/1.1\r\nHost: a\r\nX: \tb\r\n\r\n",
+            b"GET / HTTP/1.1\r\nHost: \xc3\xa9\r\n\r\n",
+            b"GET / HTTP/1.1\r\nHost: a\r\nContent-Length: 1 \r\n\r\n",
+            b"GET / HTTP/1.1\r\nHost: a\r\nContent-Length: 1\r\nContent-Length: 1\r\n\r\n",
+            b"POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n",
+            b"GET /a|b HTTP/1.1\r\nHost: a\r\n\r\n",
+            b"get / HTTP/1.1\r\nHost: a\r\n\r\n",
+            b"GET / HTTP/1.1\nHost: a\r\n\r\n",
+            b"GET / HTTP/2.0\r\nHost: a\r\n\r\n",
+        ] {
+            assert_eq!(common_head(head, &defaults), None, "{head:?}");
+        }
+    }
+
+    /// Heads built from parts both checks have opinions about, valid and not, under limits
+    /// small enough to be hit: whatever the one-pass check accepts, the full check accepts
+    /// with the same end and framing.
+    #[test]
+    fn common_heads_agree_with_the_full_check() {
+        use proptest::prelude::*;
+        use proptest::sample::select;
+
+        // Mostly good parts, so that whole heads are often good; a bad one now and then.
+        fn pick(
+            good: Vec<&'static str>,
+            bad: Vec<&'static str>,
+        ) -> impl Strategy<Value = &'static str> + Clone {
+            prop_oneof![6 => select(good), 1 => select(bad)]
+        }
+        let method = pick(
+            vec!["GET", "POST", "DELETE", "OPTIONS"],
+            vec!["get", "G-T", "", "VERYLONGMETHODNAME"],
+        );
+        let target = (
+            pick(vec!["/"], vec!["", "*", "http://a/"]),
+            prop::collection::vec(
+                pick(
+                    vec![
+                        "a", "Z", "9", "%", "%2", "?", "=", "&", "-", "/", "*", ":", "@", "~",
+                    ],
+                    vec!["|", "{", " ", "\"", "\u{e9}"],
+                ),
+                0..6,
+            ),
+        )
+            .prop_map(|(first, parts)| format!("{first}{}", parts.concat()));
+        let version = pick(
+            vec![" HTTP/1.1", " HTTP/1.0"],
+            vec![" HTTP/2.0", " HTTP/1.1 ", " http/1.1", " HTTP/1.12", ""],
+        );
+        let name = pick(
+            vec![
+                "Host",
+                "host",
+                "HOST",
+                "Content-Length",
+                "content-length",
+                "Content-length",
+                "Accept",
+                "X-A-1",
+            ],
+            vec!["Transfer-Encoding", "X_A", "X A", "", "H\u{f3}st", "Host "],
+        );
+        let value = pick(
+            vec!["", " ", "a", "0", "12", "007", ":", "\"x\"", "a b"],
+            vec![
+                "99999999999999999999",
+                "1 ",
+                "1,1",
+                "chunked",
+                "\t",
+                "a\tb",
+                "\u{7f}",
+                "\u{e9}",
+                "\r",
+                "\n",
+            ],
+        );
+        let line = (name, prop::collection::vec(value, 0..3))
+            .prop_map(|(n, v)| format!("{n}:{}", v.concat()));
+        let ending = pick(vec!["\r\n"], vec!["\n", "\r", ""]);
+        let head = (
+            method,
+            target,
+            version,
+            prop::collection::vec((line, ending.clone()), 0..4),
+            (any::<bool>(), any::<prop::sample::Index>()),
+            ending,
+            select(vec!["", "\r\n", "GET / HTTP/1.1\r\n", "body"]),
+        )
+            .prop_map(|(m, t, v, mut lines, (host, at), last, rest)| {
+                if host {
+                    let at = at.index(lines.len() + 1);
+                    lines.insert(at, ("Host: a".to_string(), "\r\n"));
+                }
+                let mut s = format!("{m} {t}{v}\r\n");
+                for (l, e) in lines {
+                    s.push_str(&l);
+                    s.push_str(e);
+                }
+                s.push_str(last);
+                s.push_str(rest);
+                s.into_bytes()
+            });
+        let limits = (
+            select(vec![16usize, 20, 8 * 1024]),
+            1usize..6,
+            select(vec![256usize, 16 * 1024]),
+        )
+            .prop_map(|(u, h, s)| limits(u, h, s));
+
+        let taken = std::cell::Cell::new(0);
+        let config = proptest::test_runner::Config::with_cases(4096);
+        let mut runner = proptest::test_runner::TestRunner::new(config);
+        runner
+            .run(&(head, limits), |(head, limits)| {
+                if let Some(fast) = common_head(&head, &limits) {
+                    taken.set(taken.get() + 1);
+                    prop_assert_eq!(
+                        Some(fast),
+                        full_check(&head, &limits),
+                        "{:?}",
+                        String::from_utf8_lossy(&head)
+                    );
+                }
+                Ok(())
+            })
+            .unwrap();
+        let taken = taken.get();
+        eprintln!("{taken} of 4096 generated heads took the short way");
+        assert!(
+            taken > 100,
+            "only {taken} generated heads took the short way"
+        );
     }
 
     #[test]
