@@ -445,69 +445,85 @@ impl Case {
     }
 }
 
-/// Runs table cases against one server, each on its own connection.
+/// Runs table cases against one server, each case twice: first on a fresh connection, then
+/// as the second request on a connection whose first request was answered (the server reads
+/// a head differently when it starts a connection and when it comes after an answer).
 async fn run_cases(group: &str, server: &Server, cases: Vec<Case>) -> usize {
     let n = cases.len();
     for c in cases {
-        let what = format!("[{group}] {}", c.name);
         let want = match c.expect {
             Expect::Status(..) => 1,
             Expect::Statuses(s, _) => s.len(),
             Expect::StatusEither(_) => 1,
         };
+        let what = format!("[{group}] {}", c.name);
         let out = exchange(server.addr, &c.raw, want).await;
-        match c.expect {
-            Expect::Status(status, close) => {
-                let r = out.only();
-                assert_eq!(
-                    r.status,
-                    status,
-                    "{what}: {:?}",
-                    String::from_utf8_lossy(&out.raw)
-                );
-                assert_eq!(out.closed, close, "{what}: closed = {}", out.closed);
-                if status >= 400 && status != 500 {
-                    assert_eq!(
-                        r.header("content-type"),
-                        Some("application/json"),
-                        "{what}: refusals are JSON"
-                    );
-                    assert!(
-                        !r.detail().is_empty(),
-                        "{what}: no JSON detail in {:?}",
-                        String::from_utf8_lossy(&r.body)
-                    );
-                }
-            }
-            Expect::Statuses(statuses, close) => {
-                assert_eq!(out.statuses(), statuses, "{what}");
-                assert_eq!(out.closed, close, "{what}: closed = {}", out.closed);
-            }
-            Expect::StatusEither(status) => {
-                assert_eq!(
-                    out.only().status,
-                    status,
-                    "{what}: {:?}",
-                    String::from_utf8_lossy(&out.raw)
-                );
-            }
-        }
-        if !c.detail.is_empty() {
-            let detail = out.responses.last().map(Resp::detail).unwrap_or_default();
-            for word in c.detail {
-                assert!(
-                    detail
-                        .to_ascii_lowercase()
-                        .contains(&word.to_ascii_lowercase()),
-                    "{what}: the detail {detail:?} does not mention {word:?}"
-                );
-            }
-        }
-        assert_no_leak(&what, &out.raw);
+        check_case(&what, &c, &out);
         assert_alive(&what, server.addr).await;
-        println!("ok {what}");
+        let what = format!("[{group}, after a request] {}", c.name);
+        let mut s = connect(server.addr).await;
+        write(&mut s, b"GET /ok HTTP/1.1\r\nHost: t\r\n\r\n").await;
+        let first = collect(&mut s, 1, QUIET, IO).await;
+        assert_eq!(first.statuses(), [200], "{what}: the first request");
+        write(&mut s, &c.raw).await;
+        let out = collect(&mut s, want, QUIET, IO).await;
+        check_case(&what, &c, &out);
+        assert_alive(&what, server.addr).await;
+        println!("ok [{group}] {}", c.name);
     }
     n
+}
+
+/// The checks every table case gets: the statuses, closing, JSON refusals, no leak.
+fn check_case(what: &str, c: &Case, out: &Outcome) {
+    match c.expect {
+        Expect::Status(status, close) => {
+            let r = out.only();
+            assert_eq!(
+                r.status,
+                status,
+                "{what}: {:?}",
+                String::from_utf8_lossy(&out.raw)
+            );
+            assert_eq!(out.closed, close, "{what}: closed = {}", out.closed);
+            if status >= 400 && status != 500 {
+                assert_eq!(
+                    r.header("content-type"),
+                    Some("application/json"),
+                    "{what}: refusals are JSON"
+                );
+                assert!(
+                    !r.detail().is_empty(),
+                    "{what}: no JSON detail in {:?}",
+                    String::from_utf8_lossy(&r.body)
+                );
+            }
+        }
+        Expect::Statuses(statuses, close) => {
+            assert_eq!(out.statuses(), statuses, "{what}");
+            assert_eq!(out.closed, close, "{what}: closed = {}", out.closed);
+        }
+        Expect::StatusEither(status) => {
+            assert_eq!(
+                out.only().status,
+                status,
+                "{what}: {:?}",
+                String::from_utf8_lossy(&out.raw)
+            );
+        }
+    }
+    if !c.detail.is_empty() {
+        let detail = out.responses.last().map(Resp::detail).unwrap_or_default();
+        for word in c.detail {
+            assert!(
+                detail
+                    .to_ascii_lowercase()
+                    .contains(&word.to_ascii_lowercase()),
+                "{what}: the detail {detail:?} does not mention {word:?}"
+            );
+        }
+    }
+    assert_no_leak(what, &out.raw);
 }
 
 fn get(target: &str) -> String {

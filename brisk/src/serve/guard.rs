@@ -443,25 +443,73 @@ impl<IO: AsyncRead + Unpin> AsyncRead for Guard<IO> {
                     return polled;
                 }
             }
-            // Read more from the socket.
-            // Into the buffer's spare capacity: zero-filling a read-sized chunk on every
-            // read cost a third of the instructions of a small request.
-            this.inbuf.reserve(READ_CHUNK);
-            let polled = tokio_util::io::poll_read_buf(Pin::new(&mut this.io), cx, &mut this.inbuf);
-            let got = match &polled {
-                Poll::Ready(Ok(n)) => *n,
-                _ => 0,
-            };
-            match polled.map_ok(|_| ()) {
-                Poll::Ready(Ok(())) => {
-                    if got == 0 {
+            // Between requests, with nothing buffered: read straight into hyper's buffer and
+            // check the head where it landed. A common head (with whatever of its body came
+            // along) stays there; anything else is moved to the guard's buffer, taken back
+            // from hyper's, and goes the long way below.
+            if let (State::Head, true, true) =
+                (this.state, this.inbuf.is_empty(), buf.remaining() > 0)
+            {
+                let before = buf.filled().len();
+                let polled = Pin::new(&mut this.io).poll_read(cx, buf);
+                if let Poll::Ready(Ok(())) = polled {
+                    let got = &buf.filled()[before..];
+                    if got.is_empty() {
                         this.eof = true;
+                        continue;
+                    }
+                    let Some((end, framing)) = common_head(got, &this.limits) else {
+                        this.inbuf.extend_from_slice(got);
+                        buf.set_filled(before);
+                        continue;
+                    };
+                    let (keep, left) = match framing {
+                        Framing::Length(n) => {
+                            let body = usize::try_from(n)
+                                .unwrap_or(usize::MAX)
+                                .min(got.len() - end);
+                            (end + body, n - body as u64)
+                        }
+                        _ => (end, 0),
+                    };
+                    // A pipelined request after this one is checked on the next read.
+                    this.inbuf.extend_from_slice(&got[keep..]);
+                    buf.set_filled(before + keep);
+                    let index = this.shared.head_released();
+                    this.head_started = None;
+                    if left == 0 {
+                        this.shared.whole_body_released(index);
+                    } else {
+                        this.state = State::Body(left);
                     }
                     this.update_shared();
-                    continue;
+                    return Poll::Ready(Ok(()));
                 }
-                Poll::Ready(Err(e)) => return Poll::Ready(Err(e)),
-                Poll::Pending => {}
+                if let Poll::Ready(Err(e)) = polled {
+                    return Poll::Ready(Err(e));
+                }
+            } else {
+                // Read more from the socket.
+                // Into the buffer's spare capacity: zero-filling a read-sized chunk on every
+                // read cost a third of the instructions of a small request.
+                this.inbuf.reserve(READ_CHUNK);
+                let polled =
+                    tokio_util::io::poll_read_buf(Pin::new(&mut this.io), cx, &mut this.inbuf);
+                let got = match &polled {
+                    Poll::Ready(Ok(n)) => *n,
+                    _ => 0,
+                };
+                match polled.map_ok(|_| ()) {
+                    Poll::Ready(Ok(())) => {
+                        if got == 0 {
+                            this.eof = true;
+                        }
+                        this.update_shared();
+                        continue;
+                    }
+                    Poll::Ready(Err(e)) => return Poll::Ready(Err(e)),
+                    Poll::Pending => {}
+                }
             }
             this.update_shared();
             // Nothing to read: arm the header-read deadline, if one applies.
