@@ -194,7 +194,7 @@ impl SerializeTag {
             // Nothing to serialize: this status never carries content.
             return Response {
                 status,
-                headers,
+                headers: headers.into_map(),
                 body: Body::empty(),
                 extensions: http::Extensions::new(),
             };

@@ -1,3 +1,5 @@
+use std::sync::OnceLock;
+
 use http::header::{HeaderName, HeaderValue, SET_COOKIE};
 use http::{HeaderMap, StatusCode};
 
@@ -29,7 +31,53 @@ use super::{header_pair, IntoStatus};
 #[derive(Debug, Clone)]
 pub struct ResponseHandle {
     status: StatusCode,
-    headers: HeaderMap,
+    /// The headers in the order they were added, as long as nobody asked for them as a
+    /// `HeaderMap`: a handler adds one or two, and a map of their own would be allocated,
+    /// hashed and taken apart again on every response.
+    added: Vec<(HeaderName, HeaderValue)>,
+    /// Once [`headers`](Self::headers) or [`headers_mut`](Self::headers_mut) was called, the
+    /// headers live here and `added` no longer counts. (A `OnceLock`, not a `OnceCell`, so
+    /// that the handle stays `Sync`; boxed, because it sits in every handler's future, which
+    /// is moved around.)
+    map: OnceLock<Box<HeaderMap>>,
+}
+
+/// What a handle adds to a response, in order.
+pub(crate) enum Added {
+    Pairs(Vec<(HeaderName, HeaderValue)>),
+    Map(HeaderMap),
+}
+
+impl Added {
+    pub(crate) fn len(&self) -> usize {
+        match self {
+            Added::Pairs(pairs) => pairs.len(),
+            Added::Map(map) => map.len(),
+        }
+    }
+
+    /// Appends every header after what `to` holds.
+    pub(crate) fn append_to(self, to: &mut HeaderMap) {
+        match self {
+            Added::Pairs(pairs) => {
+                for (name, value) in pairs {
+                    to.append(name, value);
+                }
+            }
+            Added::Map(map) => super::append_all(to, map),
+        }
+    }
+
+    pub(crate) fn into_map(self) -> HeaderMap {
+        match self {
+            Added::Pairs(pairs) => {
+                let mut map = HeaderMap::with_capacity(pairs.len());
+                Added::Pairs(pairs).append_to(&mut map);
+                map
+            }
+            Added::Map(map) => map,
+        }
+    }
 }
 
 impl ResponseHandle {
@@ -37,7 +85,8 @@ impl ResponseHandle {
     pub fn new(status: StatusCode) -> Self {
         ResponseHandle {
             status,
-            headers: HeaderMap::new(),
+            added: Vec::new(),
+            map: OnceLock::new(),
         }
     }
 
@@ -63,7 +112,26 @@ impl ResponseHandle {
         V::Error: std::fmt::Debug,
     {
         let (name, value) = header_pair(name, value);
-        self.headers.insert(name, value);
+        if let Some(map) = self.map.get_mut() {
+            map.insert(name, value);
+            return;
+        }
+        // As `HeaderMap::insert` (and Starlette): the first one takes the value in place,
+        // later ones go.
+        match self.added.iter().position(|(n, _)| *n == name) {
+            Some(first) => {
+                self.added[first].1 = value;
+                let mut i = first + 1;
+                while i < self.added.len() {
+                    if self.added[i].0 == name {
+                        self.added.remove(i);
+                    } else {
+                        i += 1;
+                    }
+                }
+            }
+            None => self.added.push((name, value)),
+        }
     }
 
     /// Adds a header, keeping earlier values (FastAPI's `response.headers.append(k, v)`).
@@ -85,7 +153,12 @@ impl ResponseHandle {
         V::Error: std::fmt::Debug,
     {
         let (name, value) = header_pair(name, value);
-        self.headers.append(name, value);
+        match self.map.get_mut() {
+            Some(map) => {
+                map.append(name, value);
+            }
+            None => self.added.push((name, value)),
+        }
     }
 
     /// Adds a `set-cookie` header as FastAPI's `response.set_cookie(key, value)` writes it:
@@ -106,15 +179,94 @@ impl ResponseHandle {
 
     /// The headers added so far.
     pub fn headers(&self) -> &HeaderMap {
-        &self.headers
+        self.map
+            .get_or_init(|| Box::new(Added::Pairs(self.added.clone()).into_map()))
     }
 
     /// The headers, to change them directly.
     pub fn headers_mut(&mut self) -> &mut HeaderMap {
-        &mut self.headers
+        if self.map.get().is_none() {
+            let added = std::mem::take(&mut self.added);
+            let _ = self.map.set(Box::new(Added::Pairs(added).into_map()));
+        }
+        self.added.clear();
+        self.map.get_mut().expect("the map was just made")
     }
 
-    pub(crate) fn into_parts(self) -> (StatusCode, HeaderMap) {
-        (self.status, self.headers)
+    pub(crate) fn into_parts(self) -> (StatusCode, Added) {
+        let added = match self.map.into_inner() {
+            Some(map) => Added::Map(*map),
+            None => Added::Pairs(self.added),
+        };
+        (self.status, added)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        Set(usize, u8),
+        Append(usize, u8),
+        /// `headers()`: from then on the map holds the headers.
+        Look,
+        /// `headers_mut().remove(..)`.
+        Remove(usize),
+    }
+
+    const NAMES: [&str; 3] = ["X-Cache", "vary", "set-cookie"];
+
+    fn header_list(map: &HeaderMap) -> Vec<(String, String)> {
+        map.iter()
+            .map(|(n, v)| (n.to_string(), v.to_str().unwrap().to_owned()))
+            .collect()
+    }
+
+    /// Whatever the calls, the handle ends up with the headers a `HeaderMap` given the same
+    /// calls holds, in the same order: keeping them in a list first changes nothing a user
+    /// or the response can see.
+    #[test]
+    fn the_handle_adds_headers_as_a_header_map_would() {
+        let op = prop_oneof![
+            (0..3usize, any::<u8>()).prop_map(|(n, v)| Op::Set(n, v)),
+            (0..3usize, any::<u8>()).prop_map(|(n, v)| Op::Append(n, v)),
+            Just(Op::Look),
+            (0..3usize).prop_map(Op::Remove),
+        ];
+        proptest!(|(ops in prop::collection::vec(op, 0..12))| {
+            let mut handle = ResponseHandle::new(StatusCode::OK);
+            let mut want = HeaderMap::new();
+            for op in &ops {
+                match *op {
+                    Op::Set(n, v) => {
+                        handle.set_header(NAMES[n], v.to_string());
+                        want.insert(
+                            HeaderName::from_bytes(NAMES[n].as_bytes()).unwrap(),
+                            u16::from(v).into(),
+                        );
+                    }
+                    Op::Append(n, v) => {
+                        handle.append_header(NAMES[n], v.to_string());
+                        want.append(
+                            HeaderName::from_bytes(NAMES[n].as_bytes()).unwrap(),
+                            u16::from(v).into(),
+                        );
+                    }
+                    Op::Look => {
+                        prop_assert_eq!(header_list(handle.headers()), header_list(&want));
+                    }
+                    Op::Remove(n) => {
+                        handle.headers_mut().remove(NAMES[n]);
+                        want.remove(NAMES[n]);
+                    }
+                }
+            }
+            let mut got = HeaderMap::new();
+            handle.into_parts().1.append_to(&mut got);
+            prop_assert_eq!(header_list(&got), header_list(&want));
+        });
     }
 }

@@ -90,16 +90,16 @@ pub(crate) fn serialized(
     status: StatusCode,
     mut headers: HeaderMap,
     bytes: Vec<u8>,
-    after: Option<HeaderMap>,
+    after: Option<super::handle::Added>,
 ) -> Response {
-    headers.reserve(2 + after.as_ref().map_or(0, HeaderMap::len));
+    headers.reserve(2 + after.as_ref().map_or(0, super::handle::Added::len));
     headers.append(CONTENT_LENGTH, super::content_length(bytes.len() as u64));
     headers.append(
         CONTENT_TYPE,
         const { HeaderValue::from_static("application/json") },
     );
     if let Some(after) = after {
-        super::append_all(&mut headers, after);
+        after.append_to(&mut headers);
     }
     Response {
         status,
