@@ -72,9 +72,7 @@ fn json_text<'r>(req: &'r Request, errors: &mut Errors) -> Option<&'r str> {
         ));
         return None;
     }
-    let is_json = req
-        .headers()
-        .get(http::header::CONTENT_TYPE)
+    let is_json = super::first_header(req.headers(), &http::header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(is_json_content_type);
     if !is_json {

@@ -18,6 +18,6 @@ mod wrappers;
 pub use body::{is_json_content_type, json_body, model_body, parse_json_body};
 pub(crate) use param::parse_int_text;
 pub use param::{FromParam, Scalar, ScalarError, Source, SourceKind};
-pub(crate) use request::ParamRanges;
+pub(crate) use request::{first_header, ParamRanges};
 pub use request::{Request, StateMap};
 pub use wrappers::{Cookie, Header, Json, Path, Query, State};

@@ -2,6 +2,7 @@ use std::any::{Any, TypeId};
 use std::sync::Arc;
 
 use bytes::Bytes;
+use http::header::{HeaderName, HeaderValue};
 use http::request::Parts;
 use http::{HeaderMap, Method, StatusCode, Uri};
 
@@ -221,9 +222,48 @@ impl std::fmt::Debug for Request {
     }
 }
 
+/// The first value of `name`, as `HeaderMap::get` finds it. A request has a handful of
+/// headers, and comparing names one by one costs less than hashing the name to look it up
+/// (which is what `get` does); a long list is still looked up.
+pub(crate) fn first_header<'h>(
+    headers: &'h HeaderMap,
+    name: &HeaderName,
+) -> Option<&'h HeaderValue> {
+    if headers.keys_len() > 8 {
+        return headers.get(name);
+    }
+    headers.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::ParamRanges;
+    use super::{first_header, ParamRanges};
+    use http::header::{HeaderName, HeaderValue, CONTENT_TYPE, HOST};
+    use http::HeaderMap;
+
+    #[test]
+    fn the_first_header_is_the_one_get_finds() {
+        let custom = HeaderName::from_static("x-request-id");
+        for len in 0..40 {
+            let mut headers = HeaderMap::new();
+            for i in 0..len {
+                let name = match i % 4 {
+                    0 => HOST,
+                    1 => CONTENT_TYPE,
+                    2 => custom.clone(),
+                    _ => HeaderName::from_bytes(format!("x-h{i}").as_bytes()).unwrap(),
+                };
+                headers.append(name, HeaderValue::from(i));
+            }
+            for name in [&HOST, &CONTENT_TYPE, &custom, &http::header::ACCEPT] {
+                assert_eq!(
+                    first_header(&headers, name),
+                    headers.get(name),
+                    "{len} {name}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn param_ranges_keep_order_past_the_inline_four() {

@@ -26,7 +26,7 @@ use crate::service::AppService;
 
 /// The request's id: its own `x-request-id` when sensible, else a generated one.
 fn request_id<B>(req: &http::Request<B>) -> RequestId {
-    let incoming = req.headers().get(&X_REQUEST_ID).filter(|v| {
+    let incoming = crate::extract::first_header(req.headers(), &X_REQUEST_ID).filter(|v| {
         let b = v.as_bytes();
         (1..=128).contains(&b.len()) && b.iter().all(|c| (0x21..=0x7e).contains(c))
     });
