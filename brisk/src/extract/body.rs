@@ -23,6 +23,10 @@ use crate::response::IntoResponse;
 /// assert!(!is_json_content_type("application/jsonp"));
 /// ```
 pub fn is_json_content_type(content_type: &str) -> bool {
+    // What nearly every client sends, then the general case.
+    if content_type == "application/json" {
+        return true;
+    }
     // Compared in place, case-insensitively: this runs on every JSON body.
     let essence = match content_type.bytes().position(|b| b == b';') {
         Some(at) => &content_type[..at],

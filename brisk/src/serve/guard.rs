@@ -600,8 +600,11 @@ enum Framing {
 /// head again after the guard, the full check was a second parse.
 fn common_head(buf: &[u8], limits: &Limits) -> Option<(usize, Framing)> {
     // The request line.
-    let method = buf.iter().take(17).position(|&b| b == b' ')?;
-    if method == 0 || !buf[..method].iter().all(u8::is_ascii_uppercase) {
+    let mut method = 0;
+    while method < buf.len() && buf[method].is_ascii_uppercase() {
+        method += 1;
+    }
+    if method == 0 || method > 16 || *buf.get(method)? != b' ' {
         return None;
     }
     let target = method + 1;
@@ -652,8 +655,8 @@ fn common_head(buf: &[u8], limits: &Limits) -> Option<(usize, Framing)> {
             return None;
         }
         match name.len() {
-            4 if name.eq_ignore_ascii_case(b"host") => hosts += 1,
-            14 if name.eq_ignore_ascii_case(b"content-length") => {
+            4 if is_name(name, b"host") => hosts += 1,
+            14 if is_name(name, b"content-length") => {
                 if length.is_some()
                     || value.is_empty()
                     || value.len() > 19
@@ -667,7 +670,7 @@ fn common_head(buf: &[u8], limits: &Limits) -> Option<(usize, Framing)> {
                         .fold(0u64, |n, &d| n * 10 + u64::from(d - b'0')),
                 );
             }
-            17 if name.eq_ignore_ascii_case(b"transfer-encoding") => return None,
+            17 if is_name(name, b"transfer-encoding") => return None,
             _ => {}
         }
     }
@@ -705,9 +708,18 @@ static CLASSES: [u8; 256] = {
 
 /// How many bytes at the start of `buf` are of the `class`.
 fn run_of(buf: &[u8], class: u8) -> usize {
-    buf.iter()
-        .position(|&b| CLASSES[usize::from(b)] & class == 0)
-        .unwrap_or(buf.len())
+    let mut n = 0;
+    while n < buf.len() && CLASSES[usize::from(buf[n])] & class != 0 {
+        n += 1;
+    }
+    n
+}
+
+/// Whether a header `name` of letters, digits and `-` is `lower` (lower case), ignoring
+/// case. Setting bit 5 lower-cases a letter and leaves digits and `-` as they are, and no
+/// other byte can be in such a name.
+fn is_name(name: &[u8], lower: &[u8]) -> bool {
+    name.len() == lower.len() && name.iter().zip(lower).all(|(&a, &b)| a | 0x20 == b)
 }
 
 /// How many bytes at the start of `buf` are visible ASCII or spaces (0x20 to 0x7e), eight
