@@ -8,7 +8,9 @@
 //!
 //! Groups: timeouts, limits, framing, faults, HTTP/2, observability, stress. Each `#[tokio::test]`
 //! runs one group's cases and prints their names; `cargo test --test hostile -- --nocapture`
-//! lists them.
+//! lists them. The HTTP/2 group needs brisk's `http2` feature and the TLS group its `tls`
+//! feature: `.ci/run` runs the suite without features (as `cargo add brisk` users get it),
+//! then with each.
 
 use std::net::SocketAddr;
 use std::pin::Pin;
@@ -1150,6 +1152,21 @@ async fn framing() {
             Expect::Statuses(&[500, 200], false),
         ),
     ];
+    // Without the `http2` feature (the default) the HTTP/2 preface is a request line like any
+    // other, in a version brisk does not speak (README "HTTP/2").
+    #[cfg(not(feature = "http2"))]
+    let cases = {
+        let mut cases = cases;
+        cases.push(
+            case(
+                "HTTP/2 preface without the http2 feature → 505",
+                "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n",
+                Expect::Status(505, true),
+            )
+            .detail(&["use HTTP/1.0 or HTTP/1.1"]),
+        );
+        cases
+    };
     let count = run_cases("framing", &server, cases).await;
 
     // Pipelined answers are in order, and their bodies match their requests.
@@ -1266,394 +1283,400 @@ async fn faults() {
 }
 
 // ---------------------------------------------------------------------------------------
-// HTTP/2
+// HTTP/2 (feature `http2`): `cargo test -p brisk --features http2 --test hostile`
 // ---------------------------------------------------------------------------------------
 
-type H2Client = h2::client::SendRequest<Bytes>;
+#[cfg(feature = "http2")]
+mod http2 {
+    use super::*;
 
-async fn h2_connect(addr: SocketAddr) -> H2Client {
-    let tcp = connect(addr).await;
-    let (client, conn) = timeout(IO, h2::client::handshake(tcp))
-        .await
-        .expect("h2 handshake timed out")
-        .expect("h2 handshake failed");
-    tokio::spawn(async move {
-        let _ = conn.await;
-    });
-    client
-}
+    type H2Client = h2::client::SendRequest<Bytes>;
 
-async fn h2_request(
-    client: &mut H2Client,
-    method: &str,
-    target: &str,
-    headers: &[(String, String)],
-    body: Option<Vec<u8>>,
-) -> Result<(u16, Vec<u8>), h2::Error> {
-    let mut req = http::Request::builder()
-        .method(method)
-        .uri(format!("http://t{target}"));
-    for (n, v) in headers {
-        req = req.header(n.as_str(), v.as_str());
+    async fn h2_connect(addr: SocketAddr) -> H2Client {
+        let tcp = connect(addr).await;
+        let (client, conn) = timeout(IO, h2::client::handshake(tcp))
+            .await
+            .expect("h2 handshake timed out")
+            .expect("h2 handshake failed");
+        tokio::spawn(async move {
+            let _ = conn.await;
+        });
+        client
     }
-    let req = req.body(()).unwrap();
-    let fut = async {
-        let mut client = client.clone().ready().await?;
-        let (resp, mut send) = client.send_request(req, body.is_none())?;
-        if let Some(body) = body {
-            send.send_data(Bytes::from(body), true)?;
+
+    pub(super) async fn h2_request(
+        client: &mut H2Client,
+        method: &str,
+        target: &str,
+        headers: &[(String, String)],
+        body: Option<Vec<u8>>,
+    ) -> Result<(u16, Vec<u8>), h2::Error> {
+        let mut req = http::Request::builder()
+            .method(method)
+            .uri(format!("http://t{target}"));
+        for (n, v) in headers {
+            req = req.header(n.as_str(), v.as_str());
         }
-        let resp = resp.await?;
-        let status = resp.status().as_u16();
-        let mut body = resp.into_body();
+        let req = req.body(()).unwrap();
+        let fut = async {
+            let mut client = client.clone().ready().await?;
+            let (resp, mut send) = client.send_request(req, body.is_none())?;
+            if let Some(body) = body {
+                send.send_data(Bytes::from(body), true)?;
+            }
+            let resp = resp.await?;
+            let status = resp.status().as_u16();
+            let mut body = resp.into_body();
+            let mut out = Vec::new();
+            while let Some(chunk) = body.data().await {
+                let chunk = chunk?;
+                let _ = body.flow_control().release_capacity(chunk.len());
+                out.extend_from_slice(&chunk);
+            }
+            Ok((status, out))
+        };
+        timeout(IO, fut).await.expect("h2 request timed out")
+    }
+
+    /// A raw HTTP/2 frame.
+    fn frame(kind: u8, flags: u8, stream: u32, payload: &[u8]) -> Vec<u8> {
+        let len = payload.len();
+        let mut f = vec![(len >> 16) as u8, (len >> 8) as u8, len as u8, kind, flags];
+        f.extend_from_slice(&stream.to_be_bytes());
+        f.extend_from_slice(payload);
+        f
+    }
+
+    /// HPACK: literal header field without indexing, new name, no Huffman.
+    fn hpack(fields: &[(&str, &str)]) -> Vec<u8> {
+        fn int(out: &mut Vec<u8>, prefix_bits: u8, first: u8, mut n: usize) {
+            let max = (1usize << prefix_bits) - 1;
+            if n < max {
+                out.push(first | n as u8);
+                return;
+            }
+            out.push(first | max as u8);
+            n -= max;
+            while n >= 128 {
+                out.push((n % 128) as u8 | 0x80);
+                n /= 128;
+            }
+            out.push(n as u8);
+        }
         let mut out = Vec::new();
-        while let Some(chunk) = body.data().await {
-            let chunk = chunk?;
-            let _ = body.flow_control().release_capacity(chunk.len());
-            out.extend_from_slice(&chunk);
+        for (name, value) in fields {
+            out.push(0x00);
+            int(&mut out, 7, 0, name.len());
+            out.extend_from_slice(name.as_bytes());
+            int(&mut out, 7, 0, value.len());
+            out.extend_from_slice(value.as_bytes());
         }
-        Ok((status, out))
-    };
-    timeout(IO, fut).await.expect("h2 request timed out")
-}
-
-/// A raw HTTP/2 frame.
-fn frame(kind: u8, flags: u8, stream: u32, payload: &[u8]) -> Vec<u8> {
-    let len = payload.len();
-    let mut f = vec![(len >> 16) as u8, (len >> 8) as u8, len as u8, kind, flags];
-    f.extend_from_slice(&stream.to_be_bytes());
-    f.extend_from_slice(payload);
-    f
-}
-
-/// HPACK: literal header field without indexing, new name, no Huffman.
-fn hpack(fields: &[(&str, &str)]) -> Vec<u8> {
-    fn int(out: &mut Vec<u8>, prefix_bits: u8, first: u8, mut n: usize) {
-        let max = (1usize << prefix_bits) - 1;
-        if n < max {
-            out.push(first | n as u8);
-            return;
-        }
-        out.push(first | max as u8);
-        n -= max;
-        while n >= 128 {
-            out.push((n % 128) as u8 | 0x80);
-            n /= 128;
-        }
-        out.push(n as u8);
+        out
     }
-    let mut out = Vec::new();
-    for (name, value) in fields {
-        out.push(0x00);
-        int(&mut out, 7, 0, name.len());
-        out.extend_from_slice(name.as_bytes());
-        int(&mut out, 7, 0, value.len());
-        out.extend_from_slice(value.as_bytes());
+
+    fn get_fields(path: &str) -> Vec<u8> {
+        hpack(&[
+            (":method", "GET"),
+            (":scheme", "http"),
+            (":path", path),
+            (":authority", "t"),
+        ])
     }
-    out
-}
 
-fn get_fields(path: &str) -> Vec<u8> {
-    hpack(&[
-        (":method", "GET"),
-        (":scheme", "http"),
-        (":path", path),
-        (":authority", "t"),
-    ])
-}
+    const PREFACE: &[u8] = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n";
+    const END_STREAM: u8 = 0x1;
+    const END_HEADERS: u8 = 0x4;
 
-const PREFACE: &[u8] = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n";
-const END_STREAM: u8 = 0x1;
-const END_HEADERS: u8 = 0x4;
+    /// Opens a raw HTTP/2 connection (preface and empty SETTINGS sent).
+    async fn h2_raw(addr: SocketAddr) -> TcpStream {
+        let mut s = connect(addr).await;
+        let mut hello = PREFACE.to_vec();
+        hello.extend(frame(0x4, 0, 0, &[]));
+        write(&mut s, &hello).await;
+        s
+    }
 
-/// Opens a raw HTTP/2 connection (preface and empty SETTINGS sent).
-async fn h2_raw(addr: SocketAddr) -> TcpStream {
-    let mut s = connect(addr).await;
-    let mut hello = PREFACE.to_vec();
-    hello.extend(frame(0x4, 0, 0, &[]));
-    write(&mut s, &hello).await;
-    s
-}
+    /// Reads frames until the server closes or goes quiet; returns (frame types seen, GOAWAY
+    /// error code if any, closed).
+    async fn h2_drain(s: &mut TcpStream, limit: Duration) -> (Vec<u8>, Option<u32>, bool) {
+        h2_drain_quiet(s, QUIET, limit).await
+    }
 
-/// Reads frames until the server closes or goes quiet; returns (frame types seen, GOAWAY
-/// error code if any, closed).
-async fn h2_drain(s: &mut TcpStream, limit: Duration) -> (Vec<u8>, Option<u32>, bool) {
-    h2_drain_quiet(s, QUIET, limit).await
-}
-
-/// [`h2_drain`], giving up after `quiet` of silence.
-async fn h2_drain_quiet(
-    s: &mut TcpStream,
-    quiet: Duration,
-    limit: Duration,
-) -> (Vec<u8>, Option<u32>, bool) {
-    let deadline = Instant::now() + limit;
-    let mut raw = Vec::new();
-    let mut buf = vec![0u8; 64 * 1024];
-    let mut closed = false;
-    loop {
-        let now = Instant::now();
-        if now >= deadline {
-            break;
-        }
-        match timeout(quiet.min(deadline - now), s.read(&mut buf)).await {
-            Ok(Ok(0)) | Ok(Err(_)) => {
-                closed = true;
+    /// [`h2_drain`], giving up after `quiet` of silence.
+    async fn h2_drain_quiet(
+        s: &mut TcpStream,
+        quiet: Duration,
+        limit: Duration,
+    ) -> (Vec<u8>, Option<u32>, bool) {
+        let deadline = Instant::now() + limit;
+        let mut raw = Vec::new();
+        let mut buf = vec![0u8; 64 * 1024];
+        let mut closed = false;
+        loop {
+            let now = Instant::now();
+            if now >= deadline {
                 break;
             }
-            Ok(Ok(n)) => raw.extend_from_slice(&buf[..n]),
-            Err(_) => break,
+            match timeout(quiet.min(deadline - now), s.read(&mut buf)).await {
+                Ok(Ok(0)) | Ok(Err(_)) => {
+                    closed = true;
+                    break;
+                }
+                Ok(Ok(n)) => raw.extend_from_slice(&buf[..n]),
+                Err(_) => break,
+            }
         }
+        let mut kinds = Vec::new();
+        let mut goaway = None;
+        let mut p = raw.as_slice();
+        while p.len() >= 9 {
+            let len = (usize::from(p[0]) << 16) | (usize::from(p[1]) << 8) | usize::from(p[2]);
+            if p.len() < 9 + len {
+                break;
+            }
+            kinds.push(p[3]);
+            if p[3] == 0x7 && len >= 8 {
+                goaway = Some(u32::from_be_bytes([p[13], p[14], p[15], p[16]]));
+            }
+            p = &p[9 + len..];
+        }
+        assert_no_leak("h2 frames", &raw);
+        (kinds, goaway, closed)
     }
-    let mut kinds = Vec::new();
-    let mut goaway = None;
-    let mut p = raw.as_slice();
-    while p.len() >= 9 {
-        let len = (usize::from(p[0]) << 16) | (usize::from(p[1]) << 8) | usize::from(p[2]);
-        if p.len() < 9 + len {
-            break;
-        }
-        kinds.push(p[3]);
-        if p[3] == 0x7 && len >= 8 {
-            goaway = Some(u32::from_be_bytes([p[13], p[14], p[15], p[16]]));
-        }
-        p = &p[9 + len..];
-    }
-    assert_no_leak("h2 frames", &raw);
-    (kinds, goaway, closed)
-}
 
-async fn assert_h2_alive(what: &str, addr: SocketAddr) {
-    let mut c = h2_connect(addr).await;
-    let (status, body) = h2_request(&mut c, "GET", "/ok", &[], None)
-        .await
-        .unwrap_or_else(|e| panic!("{what}: h2 request failed: {e}"));
-    assert_eq!(
-        (status, body.as_slice()),
-        (200, br#"{"ok":true}"#.as_slice()),
-        "{what}"
-    );
-    assert_alive(what, addr).await;
-}
-
-#[tokio::test]
-async fn http2() {
-    let server = Server::start(config().handler_timeout(Some(Duration::from_millis(500)))).await;
-    let addr = server.addr;
-    let mut count = 0;
-    let mut c = h2_connect(addr).await;
-
-    // Plain requests over prior knowledge, several on one connection.
-    let (status, body) = h2_request(&mut c, "GET", "/ok", &[], None).await.unwrap();
-    assert_eq!(
-        (status, body.as_slice()),
-        (200, br#"{"ok":true}"#.as_slice())
-    );
-    count += 1;
-    let (status, body) = h2_request(&mut c, "POST", "/echo", &[], Some(b"over h2".to_vec()))
-        .await
-        .unwrap();
-    assert_eq!(status, 200);
-    assert_eq!(
-        serde_json::from_slice::<Value>(&body).unwrap()["body"],
-        "over h2"
-    );
-    count += 1;
-
-    // Limits apply over HTTP/2 too, with the same JSON answers.
-    let long_query = format!("/ok?q={}", "x".repeat(1100));
-    let big_headers: Vec<(String, String)> = (0..20)
-        .map(|i| (format!("x-big-{i}"), "v".repeat(500)))
-        .collect();
-    let many_headers: Vec<(String, String)> = (0..60)
-        .map(|i| (format!("x-many-{i}"), "v".to_owned()))
-        .collect();
-    type Check = (
-        &'static str,
-        &'static str,
-        String,
-        Vec<(String, String)>,
-        Option<Vec<u8>>,
-        u16,
-    );
-    let checks: Vec<Check> = vec![
-        (
-            "h2 body over the limit → 413",
-            "POST",
-            "/echo".into(),
-            vec![],
-            Some(vec![b'z'; 4000]),
-            413,
-        ),
-        (
-            "h2 target over the limit → 414",
-            "GET",
-            long_query,
-            vec![],
-            None,
-            414,
-        ),
-        (
-            "h2 headers over the head limit → 431",
-            "GET",
-            "/ok".into(),
-            big_headers,
-            None,
-            431,
-        ),
-        (
-            "h2 too many headers → 431",
-            "GET",
-            "/ok".into(),
-            many_headers,
-            None,
-            431,
-        ),
-        (
-            "h2 panicking handler → 500",
-            "GET",
-            "/panic".into(),
-            vec![],
-            None,
-            500,
-        ),
-        (
-            "h2 handler timeout → 503",
-            "GET",
-            "/never".into(),
-            vec![],
-            None,
-            503,
-        ),
-    ];
-    for (what, method, target, headers, body, want) in checks {
-        let (status, body) = h2_request(&mut c, method, &target, &headers, body)
+    async fn assert_h2_alive(what: &str, addr: SocketAddr) {
+        let mut c = h2_connect(addr).await;
+        let (status, body) = h2_request(&mut c, "GET", "/ok", &[], None)
             .await
-            .unwrap_or_else(|e| panic!("{what}: {e}"));
-        assert_eq!(status, want, "{what}: {}", String::from_utf8_lossy(&body));
-        if want != 500 {
-            let detail = serde_json::from_slice::<Value>(&body).unwrap()["detail"].clone();
-            assert!(detail.is_string(), "{what}: no detail");
-        }
-        assert_no_leak(what, &body);
-        // The same connection goes on serving.
-        let (status, _) = h2_request(&mut c, "GET", "/ok", &[], None).await.unwrap();
-        assert_eq!(status, 200, "{what}: the connection stopped serving");
+            .unwrap_or_else(|e| panic!("{what}: h2 request failed: {e}"));
+        assert_eq!(
+            (status, body.as_slice()),
+            (200, br#"{"ok":true}"#.as_slice()),
+            "{what}"
+        );
         assert_alive(what, addr).await;
-        println!("ok [http2] {what}");
+    }
+
+    #[tokio::test]
+    async fn http2() {
+        let server =
+            Server::start(config().handler_timeout(Some(Duration::from_millis(500)))).await;
+        let addr = server.addr;
+        let mut count = 0;
+        let mut c = h2_connect(addr).await;
+
+        // Plain requests over prior knowledge, several on one connection.
+        let (status, body) = h2_request(&mut c, "GET", "/ok", &[], None).await.unwrap();
+        assert_eq!(
+            (status, body.as_slice()),
+            (200, br#"{"ok":true}"#.as_slice())
+        );
         count += 1;
-    }
-
-    // PING flood: the server answers or sheds them, and keeps serving.
-    let mut s = h2_raw(addr).await;
-    let mut flood = Vec::new();
-    for i in 0..20_000u64 {
-        flood.extend(frame(0x6, 0, 0, &i.to_be_bytes()));
-    }
-    write(&mut s, &flood).await;
-    let _ = h2_drain(&mut s, Duration::from_millis(500)).await;
-    drop(s);
-    assert_h2_alive("PING flood", addr).await;
-    count += 1;
-
-    // Rapid reset: open and cancel streams as fast as possible.
-    let mut s = h2_raw(addr).await;
-    let mut burst = Vec::new();
-    for i in 0..2000u32 {
-        let id = 2 * i + 1;
-        burst.extend(frame(
-            0x1,
-            END_HEADERS | END_STREAM,
-            id,
-            &get_fields("/slow?ms=1000"),
-        ));
-        burst.extend(frame(0x3, 0, id, &8u32.to_be_bytes()));
-    }
-    write(&mut s, &burst).await;
-    let (_, goaway, _) = h2_drain(&mut s, Duration::from_secs(1)).await;
-    assert_eq!(
-        goaway,
-        Some(0xb),
-        "rapid reset: expected GOAWAY ENHANCE_YOUR_CALM"
-    );
-    drop(s);
-    assert_h2_alive("rapid reset", addr).await;
-    count += 1;
-
-    // CONTINUATION flood: a header block that never ends.
-    let mut s = h2_raw(addr).await;
-    write(&mut s, &frame(0x1, 0, 1, &get_fields("/ok"))).await;
-    let filler = hpack(&[("x-filler", &"f".repeat(4000))]);
-    let mut sent_all = true;
-    for _ in 0..2000 {
-        if timeout(IO, s.write_all(&frame(0x9, 0, 1, &filler)))
+        let (status, body) = h2_request(&mut c, "POST", "/echo", &[], Some(b"over h2".to_vec()))
             .await
-            .map_or(true, |r| r.is_err())
-        {
-            sent_all = false;
-            break;
+            .unwrap();
+        assert_eq!(status, 200);
+        assert_eq!(
+            serde_json::from_slice::<Value>(&body).unwrap()["body"],
+            "over h2"
+        );
+        count += 1;
+
+        // Limits apply over HTTP/2 too, with the same JSON answers.
+        let long_query = format!("/ok?q={}", "x".repeat(1100));
+        let big_headers: Vec<(String, String)> = (0..20)
+            .map(|i| (format!("x-big-{i}"), "v".repeat(500)))
+            .collect();
+        let many_headers: Vec<(String, String)> = (0..60)
+            .map(|i| (format!("x-many-{i}"), "v".to_owned()))
+            .collect();
+        type Check = (
+            &'static str,
+            &'static str,
+            String,
+            Vec<(String, String)>,
+            Option<Vec<u8>>,
+            u16,
+        );
+        let checks: Vec<Check> = vec![
+            (
+                "h2 body over the limit → 413",
+                "POST",
+                "/echo".into(),
+                vec![],
+                Some(vec![b'z'; 4000]),
+                413,
+            ),
+            (
+                "h2 target over the limit → 414",
+                "GET",
+                long_query,
+                vec![],
+                None,
+                414,
+            ),
+            (
+                "h2 headers over the head limit → 431",
+                "GET",
+                "/ok".into(),
+                big_headers,
+                None,
+                431,
+            ),
+            (
+                "h2 too many headers → 431",
+                "GET",
+                "/ok".into(),
+                many_headers,
+                None,
+                431,
+            ),
+            (
+                "h2 panicking handler → 500",
+                "GET",
+                "/panic".into(),
+                vec![],
+                None,
+                500,
+            ),
+            (
+                "h2 handler timeout → 503",
+                "GET",
+                "/never".into(),
+                vec![],
+                None,
+                503,
+            ),
+        ];
+        for (what, method, target, headers, body, want) in checks {
+            let (status, body) = h2_request(&mut c, method, &target, &headers, body)
+                .await
+                .unwrap_or_else(|e| panic!("{what}: {e}"));
+            assert_eq!(status, want, "{what}: {}", String::from_utf8_lossy(&body));
+            if want != 500 {
+                let detail = serde_json::from_slice::<Value>(&body).unwrap()["detail"].clone();
+                assert!(detail.is_string(), "{what}: no detail");
+            }
+            assert_no_leak(what, &body);
+            // The same connection goes on serving.
+            let (status, _) = h2_request(&mut c, "GET", "/ok", &[], None).await.unwrap();
+            assert_eq!(status, 200, "{what}: the connection stopped serving");
+            assert_alive(what, addr).await;
+            println!("ok [http2] {what}");
+            count += 1;
         }
+
+        // PING flood: the server answers or sheds them, and keeps serving.
+        let mut s = h2_raw(addr).await;
+        let mut flood = Vec::new();
+        for i in 0..20_000u64 {
+            flood.extend(frame(0x6, 0, 0, &i.to_be_bytes()));
+        }
+        write(&mut s, &flood).await;
+        let _ = h2_drain(&mut s, Duration::from_millis(500)).await;
+        drop(s);
+        assert_h2_alive("PING flood", addr).await;
+        count += 1;
+
+        // Rapid reset: open and cancel streams as fast as possible.
+        let mut s = h2_raw(addr).await;
+        let mut burst = Vec::new();
+        for i in 0..2000u32 {
+            let id = 2 * i + 1;
+            burst.extend(frame(
+                0x1,
+                END_HEADERS | END_STREAM,
+                id,
+                &get_fields("/slow?ms=1000"),
+            ));
+            burst.extend(frame(0x3, 0, id, &8u32.to_be_bytes()));
+        }
+        write(&mut s, &burst).await;
+        let (_, goaway, _) = h2_drain(&mut s, Duration::from_secs(1)).await;
+        assert_eq!(
+            goaway,
+            Some(0xb),
+            "rapid reset: expected GOAWAY ENHANCE_YOUR_CALM"
+        );
+        drop(s);
+        assert_h2_alive("rapid reset", addr).await;
+        count += 1;
+
+        // CONTINUATION flood: a header block that never ends.
+        let mut s = h2_raw(addr).await;
+        write(&mut s, &frame(0x1, 0, 1, &get_fields("/ok"))).await;
+        let filler = hpack(&[("x-filler", &"f".repeat(4000))]);
+        let mut sent_all = true;
+        for _ in 0..2000 {
+            if timeout(IO, s.write_all(&frame(0x9, 0, 1, &filler)))
+                .await
+                .map_or(true, |r| r.is_err())
+            {
+                sent_all = false;
+                break;
+            }
+        }
+        let (_, goaway, closed) = h2_drain(&mut s, Duration::from_secs(1)).await;
+        assert!(
+            !sent_all || goaway.is_some() || closed,
+            "CONTINUATION flood: the server buffered 8 MB of headers"
+        );
+        drop(s);
+        assert_h2_alive("CONTINUATION flood", addr).await;
+        count += 1;
+
+        // More streams than allowed at once: the excess is refused, nothing crashes.
+        let mut s = h2_raw(addr).await;
+        let mut burst = Vec::new();
+        for i in 0..150u32 {
+            burst.extend(frame(
+                0x1,
+                END_HEADERS | END_STREAM,
+                2 * i + 1,
+                &get_fields("/slow?ms=300"),
+            ));
+        }
+        write(&mut s, &burst).await;
+        let (kinds, _, _) = h2_drain(&mut s, Duration::from_secs(1)).await;
+        assert!(
+            kinds.contains(&0x3) || kinds.contains(&0x7),
+            "over max_concurrent_streams: no RST_STREAM or GOAWAY ({kinds:?})"
+        );
+        drop(s);
+        assert_h2_alive("too many streams", addr).await;
+        count += 1;
+
+        // Garbage after the preface: the connection is closed with a GOAWAY.
+        let mut s = connect(addr).await;
+        let mut bad = PREFACE.to_vec();
+        bad.extend_from_slice(b"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff");
+        write(&mut s, &bad).await;
+        let (_, goaway, closed) = h2_drain(&mut s, Duration::from_secs(1)).await;
+        assert!(goaway.is_some() || closed, "garbage frames");
+        assert_h2_alive("garbage frames", addr).await;
+        count += 1;
+
+        // A stream-level error (DATA on a closed stream) does not take the server down.
+        let mut s = h2_raw(addr).await;
+        write(&mut s, &frame(0x0, END_STREAM, 99, b"orphan data")).await;
+        let (_, goaway, closed) = h2_drain(&mut s, Duration::from_secs(1)).await;
+        assert!(goaway.is_some() || closed, "DATA on an idle stream");
+        assert_h2_alive("DATA on an idle stream", addr).await;
+        count += 1;
+
+        // An idle HTTP/2 connection is closed after the idle timeout.
+        let mut s = h2_raw(addr).await;
+        let started = Instant::now();
+        let (_, goaway, closed) =
+            h2_drain_quiet(&mut s, Duration::from_secs(2), Duration::from_secs(2)).await;
+        assert!(goaway.is_some(), "idle h2: no GOAWAY");
+        assert!(closed, "idle h2: still open");
+        assert!(started.elapsed() < Duration::from_millis(1900));
+        count += 1;
+
+        server.stop().await;
+        println!("http2: {count} cases");
     }
-    let (_, goaway, closed) = h2_drain(&mut s, Duration::from_secs(1)).await;
-    assert!(
-        !sent_all || goaway.is_some() || closed,
-        "CONTINUATION flood: the server buffered 8 MB of headers"
-    );
-    drop(s);
-    assert_h2_alive("CONTINUATION flood", addr).await;
-    count += 1;
-
-    // More streams than allowed at once: the excess is refused, nothing crashes.
-    let mut s = h2_raw(addr).await;
-    let mut burst = Vec::new();
-    for i in 0..150u32 {
-        burst.extend(frame(
-            0x1,
-            END_HEADERS | END_STREAM,
-            2 * i + 1,
-            &get_fields("/slow?ms=300"),
-        ));
-    }
-    write(&mut s, &burst).await;
-    let (kinds, _, _) = h2_drain(&mut s, Duration::from_secs(1)).await;
-    assert!(
-        kinds.contains(&0x3) || kinds.contains(&0x7),
-        "over max_concurrent_streams: no RST_STREAM or GOAWAY ({kinds:?})"
-    );
-    drop(s);
-    assert_h2_alive("too many streams", addr).await;
-    count += 1;
-
-    // Garbage after the preface: the connection is closed with a GOAWAY.
-    let mut s = connect(addr).await;
-    let mut bad = PREFACE.to_vec();
-    bad.extend_from_slice(b"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff");
-    write(&mut s, &bad).await;
-    let (_, goaway, closed) = h2_drain(&mut s, Duration::from_secs(1)).await;
-    assert!(goaway.is_some() || closed, "garbage frames");
-    assert_h2_alive("garbage frames", addr).await;
-    count += 1;
-
-    // A stream-level error (DATA on a closed stream) does not take the server down.
-    let mut s = h2_raw(addr).await;
-    write(&mut s, &frame(0x0, END_STREAM, 99, b"orphan data")).await;
-    let (_, goaway, closed) = h2_drain(&mut s, Duration::from_secs(1)).await;
-    assert!(goaway.is_some() || closed, "DATA on an idle stream");
-    assert_h2_alive("DATA on an idle stream", addr).await;
-    count += 1;
-
-    // An idle HTTP/2 connection is closed after the idle timeout.
-    let mut s = h2_raw(addr).await;
-    let started = Instant::now();
-    let (_, goaway, closed) =
-        h2_drain_quiet(&mut s, Duration::from_secs(2), Duration::from_secs(2)).await;
-    assert!(goaway.is_some(), "idle h2: no GOAWAY");
-    assert!(closed, "idle h2: still open");
-    assert!(started.elapsed() < Duration::from_millis(1900));
-    count += 1;
-
-    server.stop().await;
-    println!("http2: {count} cases");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1964,25 +1987,35 @@ RlLOm+XjyQsAYAKN5pg4H/O6o+OhRANCAARO/tVu+5DSjUE4RoYPcW2A/1+FiIe0
         assert!(answers[1].detail().contains("CRLF"));
         println!("ok [tls] HTTP/1.1 over TLS, with a framing refusal");
 
-        // HTTP/2 negotiated by ALPN.
-        let s = tls_connect(addr, &[b"h2", b"http/1.1"]).await;
-        assert_eq!(s.get_ref().1.alpn_protocol(), Some(&b"h2"[..]));
-        let (mut client, conn) = h2::client::handshake(s).await.unwrap();
-        tokio::spawn(async move {
-            let _ = conn.await;
-        });
-        let (status, body) = h2_request(&mut client, "GET", "/ok", &[], None)
-            .await
-            .unwrap();
-        assert_eq!(
-            (status, body.as_slice()),
-            (200, br#"{"ok":true}"#.as_slice())
-        );
-        let (status, _) = h2_request(&mut client, "POST", "/echo", &[], Some(vec![0; 4000]))
-            .await
-            .unwrap();
-        assert_eq!(status, 413);
-        println!("ok [tls] HTTP/2 by ALPN, limits apply");
+        // HTTP/2 negotiated by ALPN (without the `http2` feature, HTTP/1.1 is chosen).
+        #[cfg(not(feature = "http2"))]
+        {
+            let s = tls_connect(addr, &[b"h2", b"http/1.1"]).await;
+            assert_eq!(s.get_ref().1.alpn_protocol(), Some(&b"http/1.1"[..]));
+            println!("ok [tls] h2 offered by ALPN, HTTP/1.1 chosen without the http2 feature");
+        }
+        #[cfg(feature = "http2")]
+        {
+            use super::http2::h2_request;
+            let s = tls_connect(addr, &[b"h2", b"http/1.1"]).await;
+            assert_eq!(s.get_ref().1.alpn_protocol(), Some(&b"h2"[..]));
+            let (mut client, conn) = h2::client::handshake(s).await.unwrap();
+            tokio::spawn(async move {
+                let _ = conn.await;
+            });
+            let (status, body) = h2_request(&mut client, "GET", "/ok", &[], None)
+                .await
+                .unwrap();
+            assert_eq!(
+                (status, body.as_slice()),
+                (200, br#"{"ok":true}"#.as_slice())
+            );
+            let (status, _) = h2_request(&mut client, "POST", "/echo", &[], Some(vec![0; 4000]))
+                .await
+                .unwrap();
+            assert_eq!(status, 413);
+            println!("ok [tls] HTTP/2 by ALPN, limits apply");
+        }
 
         // Plain HTTP and a stalled handshake on the TLS port: closed, server fine.
         let out = exchange(addr, get("/ok").as_bytes(), 0).await;
