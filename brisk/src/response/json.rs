@@ -1,4 +1,5 @@
 use std::io;
+use std::sync::LazyLock;
 
 use bytes::Bytes;
 use http::header::{HeaderName, HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
@@ -92,14 +93,21 @@ pub(crate) fn serialized(
     bytes: Vec<u8>,
     after: Option<super::handle::Added>,
 ) -> Response {
-    headers.reserve(2 + after.as_ref().map_or(0, super::handle::Added::len));
-    headers.append(CONTENT_LENGTH, super::content_length(bytes.len() as u64));
-    headers.append(
-        CONTENT_TYPE,
-        const { HeaderValue::from_static("application/json") },
-    );
-    if let Some(after) = after {
-        after.append_to(&mut headers);
+    let more = after.as_ref().map_or(0, super::handle::Added::len);
+    if headers.is_empty() && more == 0 {
+        static JSON: LazyLock<HeaderMap> =
+            LazyLock::new(|| super::length_and_type_template("application/json"));
+        headers = super::length_and_type(&JSON, bytes.len() as u64);
+    } else {
+        headers.reserve(2 + more);
+        headers.append(CONTENT_LENGTH, super::content_length(bytes.len() as u64));
+        headers.append(
+            CONTENT_TYPE,
+            const { HeaderValue::from_static("application/json") },
+        );
+        if let Some(after) = after {
+            after.append_to(&mut headers);
+        }
     }
     Response {
         status,

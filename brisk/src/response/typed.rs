@@ -1,25 +1,21 @@
 //! Response types with a fixed shape: text, HTML, redirects, 204 and 201.
 
+use std::sync::LazyLock;
+
 use bytes::Bytes;
-use http::header::{HeaderValue, CONTENT_TYPE, LOCATION};
+use http::header::{HeaderValue, LOCATION};
 use http::{HeaderMap, StatusCode};
 use serde::Serialize;
 
 use super::{header_pair, json_bytes, serialized, IntoResponse, IntoStatus, Response};
 use crate::body::Body;
 
-/// `media_type` is built at compile time (`const { HeaderValue::from_static(..) }`): made at
-/// run time it would be validated byte by byte on every response.
-fn with_type(status: StatusCode, body: Bytes, media_type: HeaderValue) -> Response {
-    let mut headers = HeaderMap::with_capacity(2);
-    headers.append(
-        http::header::CONTENT_LENGTH,
-        super::content_length(body.len() as u64),
-    );
-    headers.append(CONTENT_TYPE, media_type);
+/// A response with this body and its `content-length` and `content-type` (the `headers`
+/// template of its media type: see [`length_and_type`](super::length_and_type)).
+fn with_type(status: StatusCode, body: Bytes, headers: &HeaderMap) -> Response {
     Response {
         status,
-        headers,
+        headers: super::length_and_type(headers, body.len() as u64),
         body: Body::full(body),
         extensions: http::Extensions::new(),
     }
@@ -40,11 +36,9 @@ pub struct PlainText(pub String);
 
 impl IntoResponse for PlainText {
     fn into_response(self) -> Response {
-        with_type(
-            StatusCode::OK,
-            Bytes::from(self.0),
-            const { HeaderValue::from_static("text/plain; charset=utf-8") },
-        )
+        static PLAIN: LazyLock<HeaderMap> =
+            LazyLock::new(|| super::length_and_type_template("text/plain; charset=utf-8"));
+        with_type(StatusCode::OK, Bytes::from(self.0), &PLAIN)
     }
 }
 
@@ -63,11 +57,9 @@ pub struct Html(pub String);
 
 impl IntoResponse for Html {
     fn into_response(self) -> Response {
-        with_type(
-            StatusCode::OK,
-            Bytes::from(self.0),
-            const { HeaderValue::from_static("text/html; charset=utf-8") },
-        )
+        static HTML: LazyLock<HeaderMap> =
+            LazyLock::new(|| super::length_and_type_template("text/html; charset=utf-8"));
+        with_type(StatusCode::OK, Bytes::from(self.0), &HTML)
     }
 }
 

@@ -473,8 +473,10 @@ impl<IO: AsyncRead + Unpin> AsyncRead for Guard<IO> {
                         _ => (end, 0),
                     };
                     // A pipelined request after this one is checked on the next read.
-                    this.inbuf.extend_from_slice(&got[keep..]);
-                    buf.set_filled(before + keep);
+                    if keep < got.len() {
+                        this.inbuf.extend_from_slice(&got[keep..]);
+                        buf.set_filled(before + keep);
+                    }
                     let index = this.shared.head_released();
                     this.head_started = None;
                     if left == 0 {
