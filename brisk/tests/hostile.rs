@@ -600,24 +600,48 @@ async fn timeouts() {
 
     // 4. An idle keep-alive connection is closed after the idle timeout.
     let mut s = connect(addr).await;
+    let sent = Instant::now();
     write(&mut s, get("/ok").as_bytes()).await;
     let out = collect(&mut s, 1, QUIET, IO).await;
     assert_eq!(out.statuses(), [200]);
     assert!(!out.closed, "closed right after the answer");
-    let started = Instant::now();
     let out = collect(&mut s, 0, Duration::from_secs(2), Duration::from_secs(2)).await;
     assert!(out.closed && out.raw.is_empty(), "idle: {out:?}");
-    assert!(started.elapsed() < Duration::from_millis(1500));
+    // Not before the timeout (400 ms) after the answer, which came after `sent`; and not
+    // much after it (the close may come up to a quarter of the timeout late).
+    let idle = sent.elapsed();
+    assert!(
+        idle >= Duration::from_millis(400),
+        "closed {idle:?} after the request"
+    );
+    assert!(
+        idle < Duration::from_millis(1500),
+        "closed {idle:?} after the request"
+    );
     count += 1;
 
-    // 5. ... but a connection used within the idle timeout stays open.
+    // 5. ... but a connection used within the idle timeout stays open, and once it falls
+    // idle, the timeout counts from its last answer.
     let mut s = connect(addr).await;
+    let mut sent = Instant::now();
     for _ in 0..4 {
+        sent = Instant::now();
         write(&mut s, get("/ok").as_bytes()).await;
         let out = collect(&mut s, 1, Duration::from_millis(150), IO).await;
         assert_eq!(out.statuses(), [200]);
         assert!(!out.closed);
     }
+    let out = collect(&mut s, 0, Duration::from_secs(2), Duration::from_secs(2)).await;
+    assert!(out.closed && out.raw.is_empty(), "idle after use: {out:?}");
+    let idle = sent.elapsed();
+    assert!(
+        idle >= Duration::from_millis(400),
+        "closed {idle:?} after the last request"
+    );
+    assert!(
+        idle < Duration::from_millis(1500),
+        "closed {idle:?} after the last request"
+    );
     count += 1;
 
     // 6. A slow handler is not cut off by the header-read or idle timeouts.

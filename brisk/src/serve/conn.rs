@@ -6,7 +6,7 @@ use std::convert::Infallible;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
 use std::time::Duration;
 
@@ -84,13 +84,6 @@ impl Reject {
     }
 }
 
-/// Milliseconds since the first call, for timestamps kept in atomics.
-fn now_ms() -> u64 {
-    static BASE: OnceLock<Instant> = OnceLock::new();
-    let base = *BASE.get_or_init(Instant::now);
-    u64::try_from(Instant::now().duration_since(base).as_millis()).unwrap_or(u64::MAX)
-}
-
 /// What a connection's gatekeeper, its service and its task share.
 #[derive(Debug)]
 pub(crate) struct ConnShared {
@@ -109,8 +102,6 @@ pub(crate) struct ConnShared {
     /// The server is shutting down: HTTP/1 answers say `connection: close` when no other
     /// request is waiting behind them.
     closing: AtomicBool,
-    /// When the connection last became idle (see [`now_ms`]).
-    idle_since: AtomicU64,
     /// The refused head: its position among the heads, and the answer.
     reject: Mutex<Option<(u64, Reject)>>,
 }
@@ -125,7 +116,6 @@ impl ConnShared {
             buffered: AtomicBool::new(false),
             h2: AtomicBool::new(false),
             closing: AtomicBool::new(false),
-            idle_since: AtomicU64::new(now_ms()),
             reject: Mutex::new(None),
         }
     }
@@ -191,20 +181,46 @@ impl ConnShared {
             && self.released.load(Ordering::Acquire) <= self.started.load(Ordering::Acquire)
     }
 
-    /// How long the connection has been idle: no response in flight, no bytes waiting.
-    fn idle_for(&self) -> Option<Duration> {
+    /// Whether the connection is idle: no response in flight, no bytes waiting. The count of
+    /// requests started so far comes with it: see [`IdleMark`].
+    fn idle(&self) -> Option<u64> {
+        let started = self.started.load(Ordering::Acquire);
         if self.in_flight.load(Ordering::Acquire) > 0
             || self.buffered.load(Ordering::Acquire)
-            || self.released.load(Ordering::Acquire) > self.started.load(Ordering::Acquire)
+            || self.released.load(Ordering::Acquire) > started
         {
             return None;
         }
         // A fresh HTTP/1 connection is the header-read timeout's business.
-        if !self.h2.load(Ordering::Relaxed) && self.started.load(Ordering::Acquire) == 0 {
+        if !self.h2.load(Ordering::Relaxed) && started == 0 {
             return None;
         }
-        let since = self.idle_since.load(Ordering::Acquire);
-        Some(Duration::from_millis(now_ms().saturating_sub(since)))
+        Some(started)
+    }
+}
+
+/// How long a connection has been seen idle, for the idle timeout, without reading the
+/// clock for every answer: the connection task looks when its timer fires, and the idle
+/// time counts from the first look that found the connection idle with no request started
+/// since. So an idle connection is closed no earlier than the timeout after its last
+/// answer, and at most one look (a quarter of the timeout, see [`drive`]) later.
+#[derive(Default)]
+struct IdleMark(Option<(u64, Instant)>);
+
+impl IdleMark {
+    fn idle_for(&mut self, shared: &ConnShared) -> Option<Duration> {
+        let Some(started) = shared.idle() else {
+            self.0 = None;
+            return None;
+        };
+        let now = Instant::now();
+        match self.0 {
+            Some((seen, since)) if seen == started => Some(now.saturating_duration_since(since)),
+            _ => {
+                self.0 = Some((started, now));
+                Some(Duration::ZERO)
+            }
+        }
     }
 }
 
@@ -220,7 +236,6 @@ impl InFlight {
 
 impl Drop for InFlight {
     fn drop(&mut self) {
-        self.0.idle_since.store(now_ms(), Ordering::Release);
         self.0.in_flight.fetch_sub(1, Ordering::AcqRel);
     }
 }
@@ -608,6 +623,7 @@ pub(crate) async fn drive<C>(
     // complete the close (an HTTP/2 client that never acknowledges the GOAWAY's PING) is
     // dropped one more idle timeout later.
     let mut idle_closing: Option<Instant> = None;
+    let mut idle = IdleMark::default();
     let mut signalled = false;
     let mut changed = wait_for_change(shutdown.clone());
     let mut changed_armed = false;
@@ -623,10 +639,11 @@ pub(crate) async fn drive<C>(
         } else if shutting {
             Duration::from_millis(10)
         } else {
-            // Wake when the connection would have been idle long enough (re-checked then).
-            match (idle_timeout, shared.idle_for()) {
+            // Wake when the connection would have been idle long enough (re-checked then);
+            // while it is busy, look again after a quarter of the timeout.
+            match (idle_timeout, idle.idle_for(&shared)) {
                 (Some(limit), Some(idle)) => limit.saturating_sub(idle),
-                (Some(limit), None) => limit / 2,
+                (Some(limit), None) => limit / 4,
                 (None, _) => Duration::from_secs(3600),
             }
             .max(Duration::from_millis(10))
@@ -700,7 +717,7 @@ pub(crate) async fn drive<C>(
                 conn.as_mut().graceful_shutdown();
                 signalled = true;
             }
-        } else if let (Some(limit), Some(idle)) = (idle_timeout, shared.idle_for()) {
+        } else if let (Some(limit), Some(idle)) = (idle_timeout, idle.idle_for(&shared)) {
             if idle >= limit {
                 tracing::debug!("closing an idle connection");
                 conn.as_mut().graceful_shutdown();
