@@ -9,6 +9,12 @@
 //! answers with the refusal — a JSON `detail` naming the limit — in order after the answers
 //! to the requests before it, and the connection closes.
 //!
+//! Most heads take a short way: a head made only of what nearly every client sends is
+//! checked in one pass ([`common_head`]), and between requests it is read straight into
+//! hyper's buffer and checked where it landed; only the bytes checked count as read, so a
+//! head that is not accepted this way is taken back before hyper can see it and goes
+//! through the full check ([`scan_head`], [`check_head`]), which names the problem.
+//!
 //! The guard follows message framing (a `Content-Length` body, or chunked framing down to
 //! the trailers) so it always knows where the next head starts. Anything in a body it cannot
 //! follow strictly ends the stream: hyper sees the body cut short, the handler's body read
