@@ -150,6 +150,10 @@ impl IntoResponse for NoContent {
 /// `path(...)` function that fills its template, so `Created::at(get_item::path(42))` is
 /// `/items/42` and stays right when the route changes.
 ///
+/// In the OpenAPI document the route answers `201` with its `Location` header, and the body's
+/// schema when `T` is a [`Model`](crate::Model) (`Created<Item>`), no content for a bare
+/// `Created`, JSON of any shape otherwise.
+///
 /// ```
 /// use brisk::{status, Created};
 ///
