@@ -18,6 +18,7 @@ use hyper::body::Incoming;
 use tokio::time::{Instant, Sleep};
 
 use super::limits::{human, Limits};
+use super::sweeper::Ticket;
 use crate::body::{Body, BoxError};
 use crate::connection::{ConnMeta, ConnOrigin, ConnectInfo, IdRepr, RequestId};
 use crate::error::HttpError;
@@ -610,6 +611,7 @@ pub(crate) async fn drive<C>(
     conn: C,
     shared: Arc<ConnShared>,
     idle_timeout: Option<Duration>,
+    ticket: Option<Ticket>,
     drain: Duration,
     mut shutdown: tokio::sync::watch::Receiver<bool>,
 ) where
@@ -640,7 +642,8 @@ pub(crate) async fn drive<C>(
             Duration::from_millis(10)
         } else {
             // Wake when the connection would have been idle long enough (re-checked then);
-            // while it is busy, look again after a quarter of the timeout.
+            // while it is busy, look again after a quarter of the timeout. (Only without
+            // the idle sweeper, which looks every eighth of it.)
             match (idle_timeout, idle.idle_for(&shared)) {
                 (Some(limit), Some(idle)) => limit.saturating_sub(idle),
                 (Some(limit), None) => limit / 4,
@@ -648,8 +651,15 @@ pub(crate) async fn drive<C>(
             }
             .max(Duration::from_millis(10))
         };
-        sleep.as_mut().reset(Instant::now() + wait);
+        // Serving as usual, the idle sweeper wakes this task to look (a timer of its own
+        // would cost every request: see `sweeper`); shutting down, or with no sweeper, the
+        // timer does.
+        let sweeping = ticket.as_ref().filter(|_| !shutting && !signalled);
+        if sweeping.is_none() {
+            sleep.as_mut().reset(Instant::now() + wait);
+        }
         let mut sleep_armed = false;
+        let mut ticket_armed = false;
         // The connection is polled on every wake-up (every read and write); the shutdown
         // signal and the timer only need polling once to register this task's waker. After
         // that, a cheap check says whether they fired: polling all three on every wake-up
@@ -668,6 +678,16 @@ pub(crate) async fn drive<C>(
                 } else if shutdown.has_changed().unwrap_or(true) {
                     return Poll::Ready(Event::Signal);
                 }
+            }
+            if let Some(ticket) = sweeping {
+                if !ticket_armed {
+                    ticket.arm(cx.waker());
+                    ticket_armed = true;
+                }
+                return match ticket.fired() {
+                    true => Poll::Ready(Event::Timer),
+                    false => Poll::Pending,
+                };
             }
             if !sleep_armed {
                 if sleep.as_mut().poll(cx).is_ready() {
