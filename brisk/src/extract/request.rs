@@ -81,6 +81,15 @@ pub(crate) struct ParamRanges {
 }
 
 impl ParamRanges {
+    /// No parameters.
+    pub(crate) fn new() -> Self {
+        ParamRanges {
+            inline: [(0, 0); 4],
+            len: 0,
+            more: Vec::new(),
+        }
+    }
+
     fn get(&self, index: usize) -> Option<(usize, usize)> {
         let (start, end) = if index < 4 {
             *self.inline[..(self.len as usize).min(4)].get(index)?
@@ -95,11 +104,7 @@ impl FromIterator<(usize, usize)> for ParamRanges {
     /// Ranges past `u32::MAX` cannot occur (the head size limit is far below it); they
     /// would read as empty.
     fn from_iter<I: IntoIterator<Item = (usize, usize)>>(iter: I) -> Self {
-        let mut ranges = ParamRanges {
-            inline: [(0, 0); 4],
-            len: 0,
-            more: Vec::new(),
-        };
+        let mut ranges = ParamRanges::new();
         for (start, end) in iter {
             let range = (
                 u32::try_from(start).unwrap_or(0),

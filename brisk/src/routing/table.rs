@@ -239,14 +239,19 @@ impl Router {
             return Dispatch::ready(method_not_allowed(entry.allow.clone()));
         };
         let base = path.as_ptr() as usize;
-        let params: ParamRanges = matched
-            .params
-            .iter()
-            .map(|(_, v)| {
-                let start = (v.as_ptr() as usize).wrapping_sub(base);
-                (start, start + v.len())
-            })
-            .collect();
+        // (Most routes have no path parameters: skip matchit's iterator for them.)
+        let params: ParamRanges = if matched.params.is_empty() {
+            ParamRanges::new()
+        } else {
+            matched
+                .params
+                .iter()
+                .map(|(_, v)| {
+                    let start = (v.as_ptr() as usize).wrapping_sub(base);
+                    (start, start + v.len())
+                })
+                .collect()
+        };
         let handler = &self.handlers[handler_index];
         let spec = handler.route.spec;
         let (parts, body) = req.into_parts();
