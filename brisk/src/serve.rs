@@ -134,11 +134,9 @@ pub async fn serve_with(
     });
     // Every eighth of the idle timeout, so an idle connection closes at most a quarter of it
     // late (`conn::IdleMark`).
-    let sweeper = limits.idle_timeout.map(|limit| {
-        Arc::new(sweeper::Sweeper::start(
-            (limit / 8).max(Duration::from_millis(1)),
-        ))
-    });
+    let sweeper = limits
+        .idle_timeout
+        .map(|limit| sweeper::Sweeper::start((limit / 8).max(Duration::from_millis(1))));
     let spawner = Spawner {
         service,
         limits: limits.clone(),
@@ -254,7 +252,7 @@ fn drain_backlog(listener: TcpListener) -> Vec<(TcpStream, SocketAddr)> {
 struct Spawner {
     service: crate::service::AppService,
     limits: Arc<Limits>,
-    sweeper: Option<Arc<sweeper::Sweeper>>,
+    sweeper: Option<sweeper::Sweeper>,
     builder: Arc<protocol::Builder>,
     stop: watch::Receiver<bool>,
     trusted_proxies: forwarded::TrustedProxies,

@@ -395,6 +395,19 @@ fn assert_no_leak(what: &str, raw: &[u8]) {
     }
 }
 
+/// The connection, whose last request was sent at `sent`, is closed no earlier than the
+/// idle timeout (400 ms) after the answer, which came after `sent`; and not much later (the
+/// close may come up to a quarter of the timeout late).
+async fn assert_closed_when_idle(what: &str, s: &mut TcpStream, sent: Instant) {
+    let out = collect(s, 0, Duration::from_secs(2), Duration::from_secs(2)).await;
+    assert!(out.closed && out.raw.is_empty(), "{what}: {out:?}");
+    let idle = sent.elapsed();
+    assert!(
+        (Duration::from_millis(400)..Duration::from_millis(1500)).contains(&idle),
+        "{what}: closed {idle:?} after the last request"
+    );
+}
+
 /// The server answers a plain request on a fresh connection.
 async fn assert_alive(what: &str, addr: SocketAddr) {
     let out = exchange(
@@ -605,43 +618,22 @@ async fn timeouts() {
     let out = collect(&mut s, 1, QUIET, IO).await;
     assert_eq!(out.statuses(), [200]);
     assert!(!out.closed, "closed right after the answer");
-    let out = collect(&mut s, 0, Duration::from_secs(2), Duration::from_secs(2)).await;
-    assert!(out.closed && out.raw.is_empty(), "idle: {out:?}");
-    // Not before the timeout (400 ms) after the answer, which came after `sent`; and not
-    // much after it (the close may come up to a quarter of the timeout late).
-    let idle = sent.elapsed();
-    assert!(
-        idle >= Duration::from_millis(400),
-        "closed {idle:?} after the request"
-    );
-    assert!(
-        idle < Duration::from_millis(1500),
-        "closed {idle:?} after the request"
-    );
+    assert_closed_when_idle("idle", &mut s, sent).await;
     count += 1;
 
     // 5. ... but a connection used within the idle timeout stays open, and once it falls
     // idle, the timeout counts from its last answer.
     let mut s = connect(addr).await;
-    let mut sent = Instant::now();
-    for _ in 0..4 {
-        sent = Instant::now();
+    for round in 0..4 {
+        let sent = Instant::now();
         write(&mut s, get("/ok").as_bytes()).await;
         let out = collect(&mut s, 1, Duration::from_millis(150), IO).await;
         assert_eq!(out.statuses(), [200]);
         assert!(!out.closed);
+        if round == 3 {
+            assert_closed_when_idle("idle after use", &mut s, sent).await;
+        }
     }
-    let out = collect(&mut s, 0, Duration::from_secs(2), Duration::from_secs(2)).await;
-    assert!(out.closed && out.raw.is_empty(), "idle after use: {out:?}");
-    let idle = sent.elapsed();
-    assert!(
-        idle >= Duration::from_millis(400),
-        "closed {idle:?} after the last request"
-    );
-    assert!(
-        idle < Duration::from_millis(1500),
-        "closed {idle:?} after the last request"
-    );
     count += 1;
 
     // 6. A slow handler is not cut off by the header-read or idle timeouts.

@@ -121,14 +121,11 @@ impl ResponseHandle {
         match self.added.iter().position(|(n, _)| *n == name) {
             Some(first) => {
                 self.added[first].1 = value;
-                let mut i = first + 1;
-                while i < self.added.len() {
-                    if self.added[i].0 == name {
-                        self.added.remove(i);
-                    } else {
-                        i += 1;
-                    }
-                }
+                let mut i = 0;
+                self.added.retain(|(n, _)| {
+                    i += 1;
+                    i <= first + 1 || *n != name
+                });
             }
             None => self.added.push((name, value)),
         }

@@ -201,10 +201,11 @@ impl ConnShared {
 }
 
 /// How long a connection has been seen idle, for the idle timeout, without reading the
-/// clock for every answer: the connection task looks when its timer fires, and the idle
-/// time counts from the first look that found the connection idle with no request started
-/// since. So an idle connection is closed no earlier than the timeout after its last
-/// answer, and at most one look (a quarter of the timeout, see [`drive`]) later.
+/// clock for every answer: the connection task looks when the idle sweeper wakes it (every
+/// eighth of the timeout) or, without one, when its own timer fires; the idle time counts
+/// from the first look that found the connection idle with no request started since. So an
+/// idle connection is closed no earlier than the timeout after its last answer, and at most
+/// a quarter of it later (see [`drive`]).
 #[derive(Default)]
 struct IdleMark(Option<(u64, Instant)>);
 
@@ -635,27 +636,26 @@ pub(crate) async fn drive<C>(
             shared.closing.store(true, Ordering::Release);
             drain_until = Some(Instant::now() + drain);
         }
-        let wait = if signalled {
-            // Only the idle-close deadline is left to check.
-            idle_timeout.unwrap_or(Duration::from_secs(3600))
-        } else if shutting {
-            Duration::from_millis(10)
-        } else {
-            // Wake when the connection would have been idle long enough (re-checked then);
-            // while it is busy, look again after a quarter of the timeout. (Only without
-            // the idle sweeper, which looks every eighth of it.)
-            match (idle_timeout, idle.idle_for(&shared)) {
-                (Some(limit), Some(idle)) => limit.saturating_sub(idle),
-                (Some(limit), None) => limit / 4,
-                (None, _) => Duration::from_secs(3600),
-            }
-            .max(Duration::from_millis(10))
-        };
         // Serving as usual, the idle sweeper wakes this task to look (a timer of its own
         // would cost every request: see `sweeper`); shutting down, or with no sweeper, the
         // timer does.
         let sweeping = ticket.as_ref().filter(|_| !shutting && !signalled);
         if sweeping.is_none() {
+            let wait = if signalled {
+                // Only the idle-close deadline is left to check.
+                idle_timeout.unwrap_or(Duration::from_secs(3600))
+            } else if shutting {
+                Duration::from_millis(10)
+            } else {
+                // Wake when the connection would have been idle long enough (re-checked
+                // then); while it is busy, look again after a quarter of the timeout.
+                match (idle_timeout, idle.idle_for(&shared)) {
+                    (Some(limit), Some(idle)) => limit.saturating_sub(idle),
+                    (Some(limit), None) => limit / 4,
+                    (None, _) => Duration::from_secs(3600),
+                }
+                .max(Duration::from_millis(10))
+            };
             sleep.as_mut().reset(Instant::now() + wait);
         }
         let mut sleep_armed = false;

@@ -469,26 +469,33 @@ impl<IO: AsyncRead + Unpin> AsyncRead for Guard<IO> {
                         buf.set_filled(before);
                         continue;
                     };
-                    let (keep, left) = match framing {
+                    // What stays is the head and the part of a `Content-Length` body that came
+                    // with it; a pipelined request after them is checked on the next read.
+                    let (keep, next) = match framing {
+                        Framing::Empty => (end, State::Head),
                         Framing::Length(n) => {
                             let body = usize::try_from(n)
                                 .unwrap_or(usize::MAX)
                                 .min(got.len() - end);
-                            (end + body, n - body as u64)
+                            let left = n - body as u64;
+                            let next = if left == 0 {
+                                State::Head
+                            } else {
+                                State::Body(left)
+                            };
+                            (end + body, next)
                         }
-                        _ => (end, 0),
+                        Framing::Chunked => (end, State::Chunked(Chunk::Size)),
                     };
-                    // A pipelined request after this one is checked on the next read.
                     if keep < got.len() {
                         this.inbuf.extend_from_slice(&got[keep..]);
                         buf.set_filled(before + keep);
                     }
                     let index = this.shared.head_released();
                     this.head_started = None;
-                    if left == 0 {
+                    this.state = next;
+                    if next == State::Head {
                         this.shared.whole_body_released(index);
-                    } else {
-                        this.state = State::Body(left);
                     }
                     this.update_shared();
                     return Poll::Ready(Ok(()));
@@ -1052,36 +1059,35 @@ mod tests {
         }
     }
 
-    #[test]
-    fn runs_of_a_class_end_at_the_first_other_byte() {
-        for len in 0..14 {
+    /// `run` stops at the first byte outside its class, wherever it is: every byte value at
+    /// every position of buffers of the class's `fill` bytes up to `max_len` long.
+    fn check_run(run: fn(&[u8]) -> usize, in_class: fn(u8) -> bool, fill: [u8; 3], max_len: usize) {
+        for len in 0..max_len {
             for at in 0..len {
                 for other in 0..=255u8 {
-                    let mut buf: Vec<u8> = (0..len).map(|i| [b'a', b'-', b'7'][i % 3]).collect();
+                    let mut buf: Vec<u8> = (0..len).map(|i| fill[i % 3]).collect();
                     buf[at] = other;
-                    let name = other.is_ascii_alphanumeric() || other == b'-';
-                    assert_eq!(run_of(&buf, NAME), if name { len } else { at }, "{buf:?}");
+                    let want = if in_class(other) { len } else { at };
+                    assert_eq!(run(&buf), want, "{buf:?}");
                 }
             }
         }
     }
 
     #[test]
-    fn visible_runs_end_at_the_first_other_byte() {
-        for len in 0..20 {
-            for at in 0..len {
-                for other in 0..=255u8 {
-                    let mut buf: Vec<u8> = (0..len).map(|i| [b' ', b'~', b'a'][i % 3]).collect();
-                    buf[at] = other;
-                    let want = if (b' '..=b'~').contains(&other) {
-                        len
-                    } else {
-                        at
-                    };
-                    assert_eq!(visible_run(&buf), want, "{buf:?}");
-                }
-            }
-        }
+    fn runs_end_at_the_first_other_byte() {
+        check_run(
+            |buf| run_of(buf, NAME),
+            |b| b.is_ascii_alphanumeric() || b == b'-',
+            [b'a', b'-', b'7'],
+            14,
+        );
+        check_run(
+            visible_run,
+            |b| (b' '..=b'~').contains(&b),
+            [b' ', b'~', b'a'],
+            20,
+        );
     }
 
     #[test]

@@ -155,6 +155,16 @@ async fn a_panic_while_extracting_answers_500_and_the_connection_goes_on() {
         (res.status().as_u16(), res.text()),
         (500, "Internal Server Error")
     );
+    assert_eq!(
+        res.header_pairs(),
+        [
+            ("content-length".to_owned(), "21".to_owned()),
+            (
+                "content-type".to_owned(),
+                "text/plain; charset=utf-8".to_owned()
+            )
+        ]
+    );
 }
 
 #[tokio::test]
