@@ -100,6 +100,7 @@ enum AppState {
 impl Future for AppFuture {
     type Output = http::Response<Body>;
 
+    #[inline]
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<http::Response<Body>> {
         let this = &mut *self;
         let polled = std::panic::catch_unwind(AssertUnwindSafe(|| match &mut this.state {
@@ -166,6 +167,7 @@ impl tower::Service<http::Request<Body>> for RouterService {
 /// - a HEAD answer carries the headers of the GET answer, with its `content-length`, and no
 ///   body;
 /// - a body held in memory is sent with its exact `content-length`.
+#[inline]
 pub(crate) fn finalize(mut res: http::Response<Body>, head: bool) -> http::Response<Body> {
     let code = res.status().as_u16();
     if crate::status::is_bodyless(code) {

@@ -207,6 +207,13 @@ impl IntoResponse for ValidationError {
 /// [`Model`]: crate::Model
 #[derive(Debug, Default)]
 pub struct Errors {
+    // Boxed and absent until the first problem: every request carries an `Errors`, and
+    // generated handlers return `Result<Response, Errors>`, so it stays one pointer wide.
+    recorded: Option<Box<Recorded>>,
+}
+
+#[derive(Debug, Default)]
+struct Recorded {
     details: Vec<ErrorDetail>,
     fatal: Option<Response>,
     alone: Option<ErrorDetail>,
@@ -218,43 +225,54 @@ impl Errors {
         Errors::default()
     }
 
+    fn recorded(&mut self) -> &mut Recorded {
+        self.recorded.get_or_insert_with(Box::default)
+    }
+
     /// Records a validation problem.
     pub fn push(&mut self, detail: ErrorDetail) {
-        self.details.push(detail);
+        self.recorded().details.push(detail);
     }
 
     /// Records a problem that is reported alone: the 422 lists it and no other (the first one
     /// wins). FastAPI parses the JSON body before it validates anything and stops at a
     /// malformed one, so `json_invalid` is such a problem.
     pub fn push_alone(&mut self, detail: ErrorDetail) {
-        if self.alone.is_none() {
-            self.alone = Some(detail);
+        let alone = &mut self.recorded().alone;
+        if alone.is_none() {
+            *alone = Some(detail);
         }
     }
 
     /// Ends the request with `response` (the first one wins).
     pub fn fail(&mut self, response: Response) {
-        if self.fatal.is_none() {
-            self.fatal = Some(response);
+        let fatal = &mut self.recorded().fatal;
+        if fatal.is_none() {
+            *fatal = Some(response);
         }
     }
 
     /// Whether nothing was recorded.
     pub fn is_empty(&self) -> bool {
-        self.details.is_empty() && self.fatal.is_none() && self.alone.is_none()
+        self.recorded
+            .as_deref()
+            .is_none_or(|r| r.details.is_empty() && r.fatal.is_none() && r.alone.is_none())
     }
 
     /// The fatal response if there is one, else the validation error (only the problem
     /// reported alone, if there is one).
     pub fn into_result(self) -> Result<ValidationError, Box<Response>> {
-        match (self.fatal, self.alone) {
+        let Recorded {
+            details,
+            fatal,
+            alone,
+        } = self.recorded.map(|r| *r).unwrap_or_default();
+        match (fatal, alone) {
             (Some(res), _) => Err(Box::new(res)),
             (None, Some(alone)) => Ok(ValidationError {
                 errors: vec![alone],
             }),
-            (None, None) => Ok(ValidationError {
-                errors: self.details,
-            }),
+            (None, None) => Ok(ValidationError { errors: details }),
         }
     }
 }

@@ -124,6 +124,10 @@ fn latin1(bytes: &[u8]) -> Cow<'_, str> {
 }
 
 fn decode_path(raw: &str) -> Cow<'_, str> {
+    // Nearly every path parameter has nothing to decode: skip the decoder's UTF-8 pass.
+    if !raw.as_bytes().contains(&b'%') {
+        return Cow::Borrowed(raw);
+    }
     percent_encoding::percent_decode_str(raw).decode_utf8_lossy()
 }
 

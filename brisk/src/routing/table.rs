@@ -93,12 +93,25 @@ struct PathEntry {
 
 /// The route table, built once when the app is built.
 pub(crate) struct Router {
+    /// Paths without parameters and their entries, looked up before `matcher` (which gives
+    /// them priority too) when there are few: comparing a handful of strings costs less
+    /// than walking the tree.
+    statics: Vec<(Box<str>, usize)>,
+    /// Bit `n % 64` is set when a path in `statics` is `n` bytes long: most other paths are
+    /// told apart without comparing.
+    static_lengths: u64,
     matcher: matchit::Router<usize>,
     entries: Vec<PathEntry>,
     handlers: Vec<Handler>,
     state: Arc<StateMap>,
     config: RouterConfig,
 }
+
+/// Up to how many parameterless paths are compared one by one before the matcher runs.
+const MAX_STATICS: usize = 16;
+
+/// The names [`normalize`] gives the first path parameters.
+const PARAM_KEYS: [&str; 4] = ["p0", "p1", "p2", "p3"];
 
 /// `/items/{item_id}` → `/items/{p0}`: routes that differ only in parameter names share one
 /// matcher entry, so `allow` can list every method of the path.
@@ -196,7 +209,21 @@ impl Router {
         for entry in &mut entries {
             entry.allow = allow_header(&entry.methods);
         }
+        let mut statics: Vec<(Box<str>, usize)> = templates
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| !t.contains(['{', '}']))
+            .map(|(i, t)| (t.as_str().into(), i))
+            .collect();
+        if statics.len() > MAX_STATICS {
+            statics.clear();
+        }
+        let static_lengths = statics
+            .iter()
+            .fold(0, |mask, (p, _)| mask | 1 << (p.len() % 64));
         Router {
+            statics,
+            static_lengths,
             matcher,
             entries,
             handlers,
@@ -216,11 +243,18 @@ impl Router {
         meta: Option<ConnMeta>,
     ) -> Dispatch {
         let path = req.uri().path();
-        let matched = match self.matcher.at(path) {
-            Ok(m) => m,
-            Err(_) => return Dispatch::ready(self.not_found(&req, meta.as_ref())),
+        let maybe_static = self.static_lengths & (1 << (path.len() % 64)) != 0;
+        let found = maybe_static
+            .then(|| self.statics.iter().find(|(p, _)| **p == *path))
+            .flatten();
+        let (entry, matched) = match found {
+            Some(&(_, entry)) => (entry, None),
+            None => match self.matcher.at(path) {
+                Ok(m) => (*m.value, Some(m)),
+                Err(_) => return Dispatch::ready(self.not_found(&req, meta.as_ref())),
+            },
         };
-        let entry = &self.entries[*matched.value];
+        let entry = &self.entries[entry];
         let method = req.method();
         let found = entry.methods.iter().find(|(m, _)| m == method).or_else(|| {
             // HEAD is answered by the GET route; the final stage drops the body.
@@ -239,18 +273,21 @@ impl Router {
             return Dispatch::ready(method_not_allowed(entry.allow.clone()));
         };
         let base = path.as_ptr() as usize;
-        // (Most routes have no path parameters: skip matchit's iterator for them.)
-        let params: ParamRanges = if matched.params.is_empty() {
-            ParamRanges::new()
-        } else {
-            matched
-                .params
+        let range = |v: &str| {
+            let start = (v.as_ptr() as usize).wrapping_sub(base);
+            (start, start + v.len())
+        };
+        // (Most routes have no path parameters, and few have many: looking the first ones up
+        // by their normalized names checks only their values' UTF-8, where matchit's
+        // iterator checks every name too.)
+        let params: ParamRanges = match matched {
+            None => ParamRanges::new(),
+            Some(m) if m.params.is_empty() => ParamRanges::new(),
+            Some(m) if m.params.len() <= PARAM_KEYS.len() => PARAM_KEYS[..m.params.len()]
                 .iter()
-                .map(|(_, v)| {
-                    let start = (v.as_ptr() as usize).wrapping_sub(base);
-                    (start, start + v.len())
-                })
-                .collect()
+                .map(|key| m.params.get(key).map_or((0, 0), range))
+                .collect(),
+            Some(m) => m.params.iter().map(|(_, v)| range(v)).collect(),
         };
         let handler = &self.handlers[handler_index];
         let spec = handler.route.spec;
@@ -293,6 +330,7 @@ impl Router {
 
     /// What a handler's outcome becomes: its response (marked when its status is not
     /// documented), or the answer to its extraction errors.
+    #[inline]
     fn finish(&self, index: usize, result: Result<Response, Errors>) -> Response {
         let handler = &self.handlers[index];
         match result {
@@ -362,6 +400,7 @@ impl Dispatch {
 impl Future for Dispatch {
     type Output = Response;
 
+    #[inline]
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Response> {
         match &mut self.0 {
             State::Ready(res) => {
@@ -482,6 +521,83 @@ mod tests {
         assert_eq!(normalize("/a/{x}/b/{y}"), "/a/{p0}/b/{p1}");
         assert_eq!(normalize("/files/{*rest}"), "/files/{*p0}");
         assert_eq!(normalize("/plain"), "/plain");
+    }
+
+    #[crate::get("/users/me")]
+    async fn me() -> &'static str {
+        "me"
+    }
+
+    #[crate::get("/users/{user_id}")]
+    async fn user(user_id: String) -> String {
+        format!("user {user_id}")
+    }
+
+    #[crate::get("/a/{p}/{q}")]
+    async fn two(p: String, q: i64) -> String {
+        format!("{p} {q}")
+    }
+
+    #[crate::get("/m/{a}/{b}/{c}/{d}/{e}")]
+    async fn five(a: String, b: String, c: String, d: String, e: String) -> String {
+        [a, b, c, d, e].join(" ")
+    }
+
+    #[crate::get("/files/{*rest}")]
+    async fn files(rest: String) -> String {
+        rest
+    }
+
+    /// What routing answers, through the whole app: static paths (compared before the
+    /// matcher while there are few, else through it alone) win over parameters, and path
+    /// parameters arrive in template order, decoded, whether looked up by name (up to four)
+    /// or iterated (more).
+    #[tokio::test]
+    async fn static_paths_win_and_parameters_arrive_in_order() {
+        use crate::testing::TestClient;
+        let cases = [
+            ("/users/me", 200, r#""me""#),
+            ("/users/7", 200, r#""user 7""#),
+            ("/users/m%C3%A9", 200, r#""user mé""#),
+            ("/users/me/", 307, ""),
+            ("/a/x%20y/12", 200, r#""x y 12""#),
+            ("/a/x/y", 422, ""),
+            ("/m/1/2/3/4/5", 200, r#""1 2 3 4 5""#),
+            ("/files/a/b%2Fc", 200, r#""a/b/c""#),
+            ("/nope", 404, r#"{"detail":"Not Found"}"#),
+        ];
+        // With many parameterless routes the table of static paths is off: same answers.
+        macro_rules! statics {
+            ($($name:ident $path:literal)*) => {
+                $(
+                    #[crate::get($path)]
+                    async fn $name() {}
+                )*
+            };
+        }
+        statics!(
+            s0 "/s/0" s1 "/s/1" s2 "/s/2" s3 "/s/3" s4 "/s/4" s5 "/s/5" s6 "/s/6" s7 "/s/7"
+            s8 "/s/8" s9 "/s/9" s10 "/s/10" s11 "/s/11" s12 "/s/12" s13 "/s/13" s14 "/s/14"
+            s15 "/s/15" s16 "/s/16"
+        );
+        let small = crate::App::new().routes(crate::routes![me, user, two, five, files]);
+        let large = crate::App::new()
+            .routes(crate::routes![me, user, two, five, files])
+            .routes(crate::routes![
+                s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13, s14, s15, s16
+            ]);
+        for (app, statics) in [(small, true), (large, false)] {
+            let client = TestClient::new(app);
+            for (path, status, body) in cases {
+                let res = client.get(path).send().await;
+                assert_eq!(res.status(), status, "{path}");
+                if !body.is_empty() {
+                    assert_eq!(res.text(), body, "{path}");
+                }
+            }
+            let res = client.get("/s/16").send().await;
+            assert_eq!(res.status(), if statics { 404 } else { 200 });
+        }
     }
 
     #[test]
