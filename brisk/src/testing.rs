@@ -21,14 +21,14 @@
 //! ```
 
 use bytes::Bytes;
-use http::header::{HeaderName, HeaderValue, CONTENT_TYPE, HOST};
+use http::header::{HeaderValue, CONTENT_TYPE, HOST};
 use http::{HeaderMap, Method, StatusCode};
 use http_body_util::BodyExt;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::body::Body;
-use crate::response::header_pair;
+use crate::response::{header_pair, IntoHeaderName};
 use crate::service::AppService;
 use crate::App;
 
@@ -137,8 +137,7 @@ impl TestRequest {
     /// If the name or value is not valid in a header.
     pub fn header<K, V>(mut self, name: K, value: V) -> Self
     where
-        K: TryInto<HeaderName>,
-        K::Error: std::fmt::Debug,
+        K: IntoHeaderName,
         V: TryInto<HeaderValue>,
         V::Error: std::fmt::Debug,
     {

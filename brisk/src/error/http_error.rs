@@ -1,8 +1,10 @@
-use http::header::{HeaderName, HeaderValue};
+use http::header::HeaderValue;
 use http::{HeaderMap, StatusCode};
 use serde::Serialize;
 
-use crate::response::{header_pair, json_bytes, serialized, IntoResponse, IntoStatus, Response};
+use crate::response::{
+    header_pair, json_bytes, serialized, IntoHeaderName, IntoResponse, IntoStatus, Response,
+};
 
 /// An error with an HTTP status: FastAPI's `HTTPException`.
 ///
@@ -124,8 +126,7 @@ impl HttpError {
     /// If the name or value is not valid in a header.
     pub fn header<K, V>(mut self, name: K, value: V) -> Self
     where
-        K: TryInto<HeaderName>,
-        K::Error: std::fmt::Debug,
+        K: IntoHeaderName,
         V: TryInto<HeaderValue>,
         V::Error: std::fmt::Debug,
     {

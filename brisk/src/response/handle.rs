@@ -3,7 +3,7 @@ use std::sync::OnceLock;
 use http::header::{HeaderName, HeaderValue, SET_COOKIE};
 use http::{HeaderMap, StatusCode};
 
-use super::{header_pair, IntoStatus};
+use super::{header_pair, IntoHeaderName, IntoStatus};
 
 /// The injected response handle: FastAPI's `response: Response` parameter.
 ///
@@ -106,8 +106,7 @@ impl ResponseHandle {
     /// If the name or value is not valid in a header.
     pub fn set_header<K, V>(&mut self, name: K, value: V)
     where
-        K: TryInto<HeaderName>,
-        K::Error: std::fmt::Debug,
+        K: IntoHeaderName,
         V: TryInto<HeaderValue>,
         V::Error: std::fmt::Debug,
     {
@@ -144,8 +143,7 @@ impl ResponseHandle {
     /// ```
     pub fn append_header<K, V>(&mut self, name: K, value: V)
     where
-        K: TryInto<HeaderName>,
-        K::Error: std::fmt::Debug,
+        K: IntoHeaderName,
         V: TryInto<HeaderValue>,
         V::Error: std::fmt::Debug,
     {

@@ -2,11 +2,11 @@ use std::io;
 use std::sync::LazyLock;
 
 use bytes::Bytes;
-use http::header::{HeaderName, HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
+use http::header::{HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
 use http::{HeaderMap, StatusCode};
 use serde::Serialize;
 
-use super::{header_pair, IntoResponse, IntoStatus, Response};
+use super::{header_pair, IntoHeaderName, IntoResponse, IntoStatus, Response};
 use crate::body::Body;
 
 /// A JSON response built explicitly: FastAPI's `JSONResponse(content, status_code, headers)`.
@@ -62,8 +62,7 @@ impl JsonResponse {
     /// If the name or value is not valid in a header.
     pub fn header<K, V>(mut self, name: K, value: V) -> Self
     where
-        K: TryInto<HeaderName>,
-        K::Error: std::fmt::Debug,
+        K: IntoHeaderName,
         V: TryInto<HeaderValue>,
         V::Error: std::fmt::Debug,
     {

@@ -13,12 +13,14 @@
 mod doc;
 mod handle;
 mod json;
+mod name;
 mod typed;
 
 pub use doc::{DescribeResponse, ResponseDoc};
 pub use handle::ResponseHandle;
 pub use json::JsonResponse;
 pub(crate) use json::{json_bytes, serialized};
+pub use name::IntoHeaderName;
 pub use typed::{Created, Html, NoContent, PlainText, Redirect};
 
 use bytes::Bytes;
@@ -55,18 +57,15 @@ impl IntoStatus for u16 {
     }
 }
 
-/// Converts `TryInto<HeaderName>`/`TryInto<HeaderValue>` arguments, panicking with a message
-/// that names the bad input: a malformed header in code is a programming error.
+/// Converts a header name and a `TryInto<HeaderValue>` value, panicking with a message that
+/// names the bad input: a malformed header in code is a programming error.
 pub(crate) fn header_pair<K, V>(name: K, value: V) -> (HeaderName, HeaderValue)
 where
-    K: TryInto<HeaderName>,
-    K::Error: std::fmt::Debug,
+    K: IntoHeaderName,
     V: TryInto<HeaderValue>,
     V::Error: std::fmt::Debug,
 {
-    let name = name
-        .try_into()
-        .unwrap_or_else(|e| panic!("invalid header name: {e:?}"));
+    let name = name.into_header_name();
     let value = value
         .try_into()
         .unwrap_or_else(|e| panic!("invalid value for header `{name}`: {e:?}"));
@@ -264,8 +263,7 @@ impl Response {
     /// If the name or value is not valid in a header.
     pub fn header<K, V>(mut self, name: K, value: V) -> Self
     where
-        K: TryInto<HeaderName>,
-        K::Error: std::fmt::Debug,
+        K: IntoHeaderName,
         V: TryInto<HeaderValue>,
         V::Error: std::fmt::Debug,
     {
@@ -301,6 +299,7 @@ impl Response {
     /// assert_eq!(res.status(), 204);
     /// assert_eq!(res.headers()["x-id"], "7");
     /// ```
+    #[inline]
     pub fn into_http(self) -> http::Response<Body> {
         let mut res = http::Response::new(self.body);
         *res.status_mut() = self.status;
