@@ -15,6 +15,37 @@ use http_body_util::BodyExt;
 /// A boxed error, as used by bodies and services.
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
+/// The error a request body's read fails with when the server's body-read timeout passes.
+#[derive(Debug)]
+pub(crate) struct BodyReadTimeout {
+    /// The timeout, as people read it (`30 s`).
+    after: String,
+}
+
+impl BodyReadTimeout {
+    pub(crate) fn new(after: &str) -> Self {
+        BodyReadTimeout {
+            after: after.to_owned(),
+        }
+    }
+
+    /// The JSON `detail` of the `408` answer.
+    pub(crate) fn detail(&self) -> String {
+        format!(
+            "Request body read timeout: the body must arrive within {}",
+            self.after
+        )
+    }
+}
+
+impl std::fmt::Display for BodyReadTimeout {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "request body read timeout ({})", self.after)
+    }
+}
+
+impl std::error::Error for BodyReadTimeout {}
+
 /// A request or response body.
 ///
 /// ```
@@ -102,10 +133,32 @@ impl Body {
         match self.0 {
             Kind::Empty => Ok(Bytes::new()),
             Kind::Full(b) if b.len() <= limit => Ok(b),
-            _ => Ok(http_body_util::Limited::new(self, limit)
-                .collect()
-                .await?
-                .to_bytes()),
+            _ => {
+                let mut body = http_body_util::Limited::new(self, limit);
+                // Nearly always one frame holds the whole body (hyper has read it with the
+                // head): it is kept as it came, not gathered into a list and copied out.
+                let mut first = Bytes::new();
+                let mut joined: Option<bytes::BytesMut> = None;
+                while !http_body::Body::is_end_stream(&body) {
+                    let Some(frame) = body.frame().await else {
+                        break;
+                    };
+                    let Ok(data) = frame?.into_data() else {
+                        continue; // trailers
+                    };
+                    match &mut joined {
+                        Some(buf) => buf.extend_from_slice(&data),
+                        None if first.is_empty() => first = data,
+                        None => {
+                            let mut buf = bytes::BytesMut::with_capacity(first.len() + data.len());
+                            buf.extend_from_slice(&first);
+                            buf.extend_from_slice(&data);
+                            joined = Some(buf);
+                        }
+                    }
+                }
+                Ok(joined.map_or(first, bytes::BytesMut::freeze))
+            }
         }
     }
 }
@@ -174,6 +227,57 @@ impl http_body::Body for Body {
             Kind::Full(b) => SizeHint::with_exact(b.len() as u64),
             Kind::Incoming(b) => b.size_hint(),
             Kind::Boxed(b) => b.size_hint(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A body that gives its chunks one frame at a time, then trailers.
+    struct Chunks(std::collections::VecDeque<&'static str>, bool);
+
+    impl http_body::Body for Chunks {
+        type Data = Bytes;
+        type Error = std::convert::Infallible;
+
+        fn poll_frame(
+            mut self: Pin<&mut Self>,
+            _: &mut Context<'_>,
+        ) -> Poll<Option<Result<Frame<Bytes>, Self::Error>>> {
+            Poll::Ready(match self.0.pop_front() {
+                Some(c) => Some(Ok(Frame::data(Bytes::from_static(c.as_bytes())))),
+                None if self.1 => {
+                    self.1 = false;
+                    Some(Ok(Frame::trailers(http::HeaderMap::new())))
+                }
+                None => None,
+            })
+        }
+    }
+
+    #[tokio::test]
+    async fn a_body_of_several_frames_is_joined_within_the_limit() {
+        let body =
+            |chunks: &[&'static str]| Body::new(Chunks(chunks.iter().copied().collect(), true));
+        for (chunks, limit, want) in [
+            (&["hello"][..], 5, Some("hello")),
+            (&["he", "", "llo"], 5, Some("hello")),
+            (&["", "hello"], 5, Some("hello")),
+            (&["h", "e", "l", "l", "o"], 5, Some("hello")),
+            (&[], 5, Some("")),
+            (&["he", "llo!"], 5, None),
+            (&["hello!"], 5, None),
+        ] {
+            let got = body(chunks).collect_limited(limit).await;
+            match want {
+                Some(want) => assert_eq!(got.unwrap(), want, "{chunks:?}"),
+                None => assert!(
+                    got.unwrap_err().is::<http_body_util::LengthLimitError>(),
+                    "{chunks:?}"
+                ),
+            }
         }
     }
 }

@@ -36,7 +36,6 @@ use tokio::task::JoinSet;
 use crate::App;
 
 pub use crate::connection::{ConnectInfo, RequestId};
-pub(crate) use conn::BodyReadTimeout;
 pub use env::EnvError;
 pub use forwarded::{InvalidTrustedProxies, TrustedProxies};
 pub use limits::{ConnectionOverflow, ServeConfig};

@@ -369,13 +369,26 @@ pub fn expand(func: &ItemFn, attr: &RouteAttr, pieces: &[Piece], params: &[Param
         }
         impl<T> __BriskNotABody<T> for &::brisk::__private::BodyProbe<T> {}
     };
+    // Without a body, extraction runs before the future is made: it never waits, and the
+    // future then holds only what the call needs, not the whole request (unless the handler
+    // takes it). With one, the future reads the body first and extracts after: one
+    // allocation for both.
+    let give_up = if needs_body {
+        quote!(return ::core::result::Result::Err(__errors))
+    } else {
+        quote!(
+            return ::brisk::__private::Box::pin(::core::future::ready(
+                ::core::result::Result::Err(__errors)
+            ))
+        )
+    };
     let unpack = if checked.is_empty() {
         quote!()
     } else {
         quote! {
             let (#(#checked,)*) = match (#(#checked,)*) {
                 (#(::core::option::Option::Some(#checked),)*) => (#(#checked,)*),
-                _ => return ::brisk::__private::Box::pin(::core::future::ready(::core::result::Result::Err(__errors))),
+                _ => #give_up,
             };
         }
     };
@@ -383,6 +396,36 @@ pub fn expand(func: &ItemFn, attr: &RouteAttr, pieces: &[Piece], params: &[Param
         quote!(mut)
     } else {
         quote!()
+    };
+    let extract_and_call = quote! {
+        #[allow(unused_mut)]
+        let mut __errors = ::brisk::__private::Errors::new();
+        #(#extract)*
+        #unpack
+        #[allow(unused_mut)]
+        let #handle_mut __handle = ::brisk::__private::ResponseHandle::new(__req.__route_status());
+    };
+    let handler_body = if needs_body {
+        quote! {
+            ::brisk::__private::Box::pin(async move {
+                #[allow(unused_mut)]
+                let mut __req = __req;
+                if let ::core::result::Result::Err(__res) = __req.__read_body().await {
+                    return ::core::result::Result::Ok(__res);
+                }
+                #extract_and_call
+                let __out = #call;
+                ::core::result::Result::Ok({ #finish })
+            })
+        }
+    } else {
+        quote! {
+            #extract_and_call
+            ::brisk::__private::Box::pin(async move {
+                let __out = #call;
+                ::core::result::Result::Ok({ #finish })
+            })
+        }
     };
     let operation_doc = operation_doc(func, attr, params);
     let struct_doc = format!(
@@ -432,23 +475,11 @@ pub fn expand(func: &ItemFn, attr: &RouteAttr, pieces: &[Piece], params: &[Param
                 __s
             }
 
-            // Extraction runs before the future is made: it never waits (the body is read
-            // already), and the future then holds only what the call needs, not the whole
-            // request (unless the handler takes it).
             fn __brisk_handler(__req: ::brisk::__private::Request) -> ::brisk::__private::HandlerFuture {
                 #[allow(unused_imports)]
                 use ::brisk::__private::{ErrOtherKind as _, ErrResponseKind as _, ModelBody as _, ResponseKind as _, SerdeBody as _, SerializeKind as _};
                 #fallbacks
-                #[allow(unused_mut)]
-                let mut __errors = ::brisk::__private::Errors::new();
-                #(#extract)*
-                #unpack
-                #[allow(unused_mut)]
-                let #handle_mut __handle = ::brisk::__private::ResponseHandle::new(__req.__route_status());
-                ::brisk::__private::Box::pin(async move {
-                    let __out = #call;
-                    ::core::result::Result::Ok({ #finish })
-                })
+                #handler_body
             }
         }
 

@@ -2,14 +2,51 @@
 
 use std::borrow::Cow;
 
+use bytes::Bytes;
+use http::StatusCode;
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 
 use super::json_syntax::{self, Problem};
 use super::Request;
-use crate::error::{ErrorDetail, Errors, Loc};
+use crate::body::{Body, BodyReadTimeout};
+use crate::error::{ErrorDetail, Errors, HttpError, Loc};
 use crate::model::Model;
-use crate::response::IntoResponse;
+use crate::response::{IntoResponse, Response};
+
+/// A request body read in full, or the answer when it cannot be: 413 over `limit` bytes
+/// (before reading, when the length is stated), 408 when the server's body-read timeout
+/// passes, 400 when the connection fails.
+pub(crate) async fn read_limited(body: Body, limit: usize) -> Result<Bytes, Response> {
+    if body.exact_len().is_some_and(|n| n > limit as u64) {
+        return Err(too_large(limit));
+    }
+    match body.collect_limited(limit).await {
+        Ok(bytes) => Ok(bytes),
+        Err(e) if e.is::<http_body_util::LengthLimitError>() => Err(too_large(limit)),
+        Err(e) => match e.downcast_ref::<BodyReadTimeout>() {
+            Some(timeout) => {
+                Err(HttpError::new(StatusCode::REQUEST_TIMEOUT, timeout.detail()).into_response())
+            }
+            None => {
+                tracing::debug!(error = %e, "request body could not be read");
+                Err(HttpError::new(
+                    StatusCode::BAD_REQUEST,
+                    "The request body could not be read",
+                )
+                .into_response())
+            }
+        },
+    }
+}
+
+fn too_large(limit: usize) -> Response {
+    HttpError::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        format!("Request body too large: the limit is {limit} bytes"),
+    )
+    .into_response()
+}
 
 /// Whether a `content-type` is JSON: `application/json` (with any parameters such as
 /// `charset`) or `application/<anything>+json`, as FastAPI ≥0.132 accepts.

@@ -6,7 +6,9 @@ use http::header::{HeaderName, HeaderValue};
 use http::request::Parts;
 use http::{HeaderMap, Method, StatusCode, Uri};
 
+use crate::body::Body;
 use crate::connection::{ConnMeta, ConnectInfo, RequestId};
+use crate::response::Response;
 
 /// Shared application state, keyed by type.
 #[derive(Default)]
@@ -67,6 +69,11 @@ pub struct Request {
     body: Bytes,
     state: Arc<StateMap>,
     status: StatusCode,
+    /// The body as it arrived and the most it may hold, until the generated handler reads it
+    /// into `body` ([`Request::__read_body`]). In a `Mutex` only so that the request stays
+    /// `Sync` (handlers hold `&Request` across awaits; a body is only `Send`): it is reached
+    /// through `&mut self`, which needs no locking.
+    unread: std::sync::Mutex<Option<(Body, usize)>>,
     /// What the server attached; read from the extensions instead when absent (a request that
     /// went through tower layers).
     meta: Option<ConnMeta>,
@@ -136,8 +143,31 @@ impl Request {
             body,
             state,
             status,
+            unread: std::sync::Mutex::new(None),
             meta,
         }
+    }
+
+    /// The body is to be read by the handler, up to `limit` bytes.
+    pub(crate) fn with_unread_body(mut self, body: Body, limit: usize) -> Self {
+        self.unread = std::sync::Mutex::new(Some((body, limit)));
+        self
+    }
+
+    /// Reads the body the router handed over unread (generated handlers call it first): a
+    /// body over the limit answers 413, one that stops arriving in time 408, one that cannot
+    /// be read 400.
+    #[doc(hidden)]
+    pub async fn __read_body(&mut self) -> Result<(), Response> {
+        let unread = self
+            .unread
+            .get_mut()
+            .unwrap_or_else(|p| p.into_inner())
+            .take();
+        if let Some((body, limit)) = unread {
+            self.body = super::body::read_limited(body, limit).await?;
+        }
+        Ok(())
     }
 
     /// The method.

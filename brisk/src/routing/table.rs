@@ -232,11 +232,9 @@ impl Router {
         }
     }
 
-    /// Answers a request: finds its route, reads the body when the handler needs it, runs the
-    /// handler.
     /// Routes a request: the answer itself when routing decides it (404, 405, OPTIONS), else
-    /// the handler's future. Only a route that reads a body costs a boxed future of its own
-    /// (the read comes first); otherwise the handler's future is the only allocation.
+    /// the handler's future, the only allocation. A handler that needs the body gets it
+    /// unread, with its size limit, and reads it first in that future.
     pub(crate) fn dispatch(
         self: &Arc<Self>,
         req: http::Request<Body>,
@@ -307,25 +305,23 @@ impl Router {
                 index: handler_index,
             });
         }
-        let router = self.clone();
-        Dispatch(State::Boxed(Box::pin(async move {
-            let handler = &router.handlers[handler_index];
-            let limit = spec.body_limit.unwrap_or(router.config.body_limit);
-            let body = match read_body(body, limit).await {
-                Ok(bytes) => bytes,
-                Err(res) => return res,
-            };
-            let request = Request::new(
-                parts,
-                params,
-                body,
-                router.state.clone(),
-                handler.status,
-                meta,
-            );
-            let result = (handler.route.handler)(request).await;
-            router.finish(handler_index, result)
-        })))
+        // The generated handler reads the body first, inside its own future: one
+        // allocation for both.
+        let limit = spec.body_limit.unwrap_or(self.config.body_limit);
+        let request = Request::new(
+            parts,
+            params,
+            Bytes::new(),
+            self.state.clone(),
+            handler.status,
+            meta,
+        )
+        .with_unread_body(body, limit);
+        Dispatch(State::Handler {
+            fut: (handler.route.handler)(request),
+            router: self.clone(),
+            index: handler_index,
+        })
     }
 
     /// What a handler's outcome becomes: its response (marked when its status is not
@@ -388,7 +384,6 @@ enum State {
         router: Arc<Router>,
         index: usize,
     },
-    Boxed(Pin<Box<dyn Future<Output = Response> + Send>>),
 }
 
 impl Dispatch {
@@ -410,41 +405,8 @@ impl Future for Dispatch {
                 Poll::Ready(result) => Poll::Ready(router.finish(*index, result)),
                 Poll::Pending => Poll::Pending,
             },
-            State::Boxed(fut) => fut.as_mut().poll(cx),
         }
     }
-}
-
-async fn read_body(body: Body, limit: usize) -> Result<Bytes, Response> {
-    if body.exact_len().is_some_and(|n| n > limit as u64) {
-        return Err(too_large(limit));
-    }
-    match body.collect_limited(limit).await {
-        Ok(bytes) => Ok(bytes),
-        Err(e) if e.is::<http_body_util::LengthLimitError>() => Err(too_large(limit)),
-        Err(e) if e.is::<crate::serve::BodyReadTimeout>() => {
-            let detail = e
-                .downcast_ref::<crate::serve::BodyReadTimeout>()
-                .map(crate::serve::BodyReadTimeout::detail);
-            Err(crate::error::HttpError::new(StatusCode::REQUEST_TIMEOUT, detail).into_response())
-        }
-        Err(e) => {
-            tracing::debug!(error = %e, "request body could not be read");
-            Err(crate::error::HttpError::new(
-                StatusCode::BAD_REQUEST,
-                "The request body could not be read",
-            )
-            .into_response())
-        }
-    }
-}
-
-fn too_large(limit: usize) -> Response {
-    crate::error::HttpError::new(
-        StatusCode::PAYLOAD_TOO_LARGE,
-        format!("Request body too large: the limit is {limit} bytes"),
-    )
-    .into_response()
 }
 
 fn allow_header(methods: &[(Method, usize)]) -> HeaderValue {

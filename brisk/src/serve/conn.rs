@@ -19,7 +19,7 @@ use tokio::time::{Instant, Sleep};
 
 use super::limits::{human, Limits};
 use super::sweeper::Ticket;
-use crate::body::{Body, BoxError};
+use crate::body::{Body, BodyReadTimeout, BoxError};
 use crate::connection::{ConnMeta, ConnOrigin, ConnectInfo, IdRepr, RequestId};
 use crate::error::HttpError;
 use crate::response::IntoResponse;
@@ -269,28 +269,6 @@ impl http_body::Body for Tracked {
     }
 }
 
-/// The error a request body's read fails with when the body-read timeout passes.
-#[derive(Debug)]
-pub(crate) struct BodyReadTimeout(pub(crate) Duration);
-
-impl std::fmt::Display for BodyReadTimeout {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "request body read timeout ({})", human(self.0))
-    }
-}
-
-impl std::error::Error for BodyReadTimeout {}
-
-impl BodyReadTimeout {
-    /// The JSON `detail` of the `408` answer.
-    pub(crate) fn detail(&self) -> String {
-        format!(
-            "Request body read timeout: the body must arrive within {}",
-            human(self.0)
-        )
-    }
-}
-
 /// A request body with a deadline.
 struct TimedBody {
     inner: Incoming,
@@ -311,7 +289,9 @@ impl http_body::Body for TimedBody {
         cx: &mut Context<'_>,
     ) -> Poll<Option<Result<Frame<Bytes>, BoxError>>> {
         if self.timed_out.load(Ordering::Relaxed) {
-            return Poll::Ready(Some(Err(Box::new(BodyReadTimeout(self.timeout)))));
+            return Poll::Ready(Some(Err(Box::new(BodyReadTimeout::new(&human(
+                self.timeout,
+            ))))));
         }
         match Pin::new(&mut self.inner).poll_frame(cx) {
             Poll::Ready(frame) => Poll::Ready(frame.map(|f| f.map_err(Into::into))),
@@ -322,7 +302,9 @@ impl http_body::Body for TimedBody {
                     .get_or_insert_with(|| Box::pin(tokio::time::sleep_until(deadline)));
                 if sleep.as_mut().poll(cx).is_ready() {
                     self.timed_out.store(true, Ordering::Relaxed);
-                    return Poll::Ready(Some(Err(Box::new(BodyReadTimeout(self.timeout)))));
+                    return Poll::Ready(Some(Err(Box::new(BodyReadTimeout::new(&human(
+                        self.timeout,
+                    ))))));
                 }
                 Poll::Pending
             }
