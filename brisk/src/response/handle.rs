@@ -34,7 +34,7 @@ pub struct ResponseHandle {
     /// The headers in the order they were added, as long as nobody asked for them as a
     /// `HeaderMap`: a handler adds one or two, and a map of their own would be allocated,
     /// hashed and taken apart again on every response.
-    added: Vec<(HeaderName, HeaderValue)>,
+    added: Pairs,
     /// Once [`headers`](Self::headers) or [`headers_mut`](Self::headers_mut) was called, the
     /// headers live here and `added` no longer counts. (A `OnceLock`, not a `OnceCell`, so
     /// that the handle stays `Sync`; boxed, because it sits in every handler's future, which
@@ -42,9 +42,68 @@ pub struct ResponseHandle {
     map: OnceLock<Box<HeaderMap>>,
 }
 
+/// Headers in the order they were added: the first one inline (a handler usually adds one),
+/// the rest in a `Vec`.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Pairs {
+    first: Option<(HeaderName, HeaderValue)>,
+    more: Vec<(HeaderName, HeaderValue)>,
+}
+
+impl Pairs {
+    fn len(&self) -> usize {
+        usize::from(self.first.is_some()) + self.more.len()
+    }
+
+    fn push(&mut self, name: HeaderName, value: HeaderValue) {
+        match self.first {
+            None => self.first = Some((name, value)),
+            Some(_) => self.more.push((name, value)),
+        }
+    }
+
+    /// As `HeaderMap::insert` (and Starlette): the first one with the name takes the value
+    /// in place, later ones go.
+    fn set(&mut self, name: HeaderName, value: HeaderValue) {
+        let mut value = Some(value);
+        if let Some((n, v)) = &mut self.first {
+            if *n == name {
+                *v = value.take().expect("not taken yet");
+            }
+        }
+        self.more.retain_mut(|(n, v)| {
+            if *n != name {
+                return true;
+            }
+            match value.take() {
+                Some(value) => {
+                    *v = value;
+                    true
+                }
+                None => false,
+            }
+        });
+        if let Some(value) = value {
+            self.push(name, value);
+        }
+    }
+}
+
+impl IntoIterator for Pairs {
+    type Item = (HeaderName, HeaderValue);
+    type IntoIter = std::iter::Chain<
+        std::option::IntoIter<(HeaderName, HeaderValue)>,
+        std::vec::IntoIter<(HeaderName, HeaderValue)>,
+    >;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.first.into_iter().chain(self.more)
+    }
+}
+
 /// What a handle adds to a response, in order.
 pub(crate) enum Added {
-    Pairs(Vec<(HeaderName, HeaderValue)>),
+    Pairs(Pairs),
     Map(HeaderMap),
 }
 
@@ -85,7 +144,7 @@ impl ResponseHandle {
     pub fn new(status: StatusCode) -> Self {
         ResponseHandle {
             status,
-            added: Vec::new(),
+            added: Pairs::default(),
             map: OnceLock::new(),
         }
     }
@@ -111,22 +170,11 @@ impl ResponseHandle {
         V::Error: std::fmt::Debug,
     {
         let (name, value) = header_pair(name, value);
-        if let Some(map) = self.map.get_mut() {
-            map.insert(name, value);
-            return;
-        }
-        // As `HeaderMap::insert` (and Starlette): the first one takes the value in place,
-        // later ones go.
-        match self.added.iter().position(|(n, _)| *n == name) {
-            Some(first) => {
-                self.added[first].1 = value;
-                let mut i = 0;
-                self.added.retain(|(n, _)| {
-                    i += 1;
-                    i <= first + 1 || *n != name
-                });
+        match self.map.get_mut() {
+            Some(map) => {
+                map.insert(name, value);
             }
-            None => self.added.push((name, value)),
+            None => self.added.set(name, value),
         }
     }
 
@@ -152,7 +200,7 @@ impl ResponseHandle {
             Some(map) => {
                 map.append(name, value);
             }
-            None => self.added.push((name, value)),
+            None => self.added.push(name, value),
         }
     }
 
@@ -184,7 +232,7 @@ impl ResponseHandle {
             let added = std::mem::take(&mut self.added);
             let _ = self.map.set(Box::new(Added::Pairs(added).into_map()));
         }
-        self.added.clear();
+        self.added = Pairs::default();
         self.map.get_mut().expect("the map was just made")
     }
 
