@@ -113,14 +113,15 @@ impl Future for AppFuture {
             }),
             AppState::Done => panic!("AppFuture polled after completion"),
         }));
-        let res = match polled {
+        let mut res = match polled {
             Ok(Poll::Pending) => return Poll::Pending,
             Ok(Poll::Ready(res)) => res,
             Err(panic) => panic_response(&*panic).into_http(),
         };
         // The future inside may hold request data; drop it now, not with the connection.
         this.state = AppState::Done;
-        Poll::Ready(finalize(res, this.head))
+        finalize(&mut res, this.head);
+        Poll::Ready(res)
     }
 }
 
@@ -168,7 +169,7 @@ impl tower::Service<http::Request<Body>> for RouterService {
 ///   body;
 /// - a body held in memory is sent with its exact `content-length`.
 #[inline]
-pub(crate) fn finalize(mut res: http::Response<Body>, head: bool) -> http::Response<Body> {
+pub(crate) fn finalize(res: &mut http::Response<Body>, head: bool) {
     let code = res.status().as_u16();
     if crate::status::is_bodyless(code) {
         if res.body().exact_len() != Some(0) {
@@ -185,7 +186,7 @@ pub(crate) fn finalize(mut res: http::Response<Body>, head: bool) -> http::Respo
             headers.insert(CONTENT_LENGTH, const { HeaderValue::from_static("0") });
         }
         *res.body_mut() = Body::empty();
-        return res;
+        return;
     }
     if let Some(len) = res.body().exact_len() {
         // One pass over the (few) headers instead of a hashed lookup per name.
@@ -215,7 +216,6 @@ pub(crate) fn finalize(mut res: http::Response<Body>, head: bool) -> http::Respo
         res.headers_mut().remove(TRANSFER_ENCODING);
         *res.body_mut() = Body::empty();
     }
-    res
 }
 
 impl From<Response> for http::Response<Body> {
@@ -229,7 +229,11 @@ mod tests {
     use http::header::{CONTENT_LENGTH, CONTENT_TYPE, TRANSFER_ENCODING};
     use http::HeaderValue;
 
-    use super::finalize;
+    /// The final stage on a response, by value.
+    fn finalize(mut res: http::Response<Body>, head: bool) -> http::Response<Body> {
+        super::finalize(&mut res, head);
+        res
+    }
     use crate::body::Body;
 
     fn response(

@@ -75,10 +75,10 @@ impl Reject {
 
     /// The answer: `{"detail": ...}`, and the connection closes after it.
     fn into_http(self) -> http::Response<Body> {
-        let res = HttpError::new(self.status, self.detail)
+        let mut res = HttpError::new(self.status, self.detail)
             .into_response()
             .into_http();
-        let mut res = crate::service::finalize(res, false);
+        crate::service::finalize(&mut res, false);
         res.headers_mut()
             .insert(CONNECTION, const { HeaderValue::from_static("close") });
         res
@@ -105,6 +105,9 @@ pub(crate) struct ConnShared {
     closing: AtomicBool,
     /// The refused head: its position among the heads, and the answer.
     reject: Mutex<Option<(u64, Reject)>>,
+    /// Whether `reject` may hold one: every request checks, nearly none is refused, and a
+    /// load costs less than taking the lock.
+    rejected: AtomicBool,
 }
 
 impl ConnShared {
@@ -118,6 +121,7 @@ impl ConnShared {
             h2: AtomicBool::new(false),
             closing: AtomicBool::new(false),
             reject: Mutex::new(None),
+            rejected: AtomicBool::new(false),
         }
     }
 
@@ -151,9 +155,13 @@ impl ConnShared {
     pub(crate) fn set_reject(&self, reject: Reject) {
         let index = self.released();
         *self.reject.lock().unwrap_or_else(|e| e.into_inner()) = Some((index, reject));
+        self.rejected.store(true, Ordering::Release);
     }
 
     fn take_reject(&self, index: u64) -> Option<Reject> {
+        if !self.rejected.load(Ordering::Acquire) {
+            return None;
+        }
         let mut slot = self.reject.lock().unwrap_or_else(|e| e.into_inner());
         match &*slot {
             Some((i, _)) if *i == index => slot.take().map(|(_, r)| r),
@@ -510,7 +518,7 @@ impl Future for ConnFuture {
                         limit_ms = limit.as_millis() as u64,
                         "handler timed out; answered 503"
                     );
-                    let res = HttpError::new(
+                    let mut res = HttpError::new(
                         StatusCode::SERVICE_UNAVAILABLE,
                         format!(
                             "Request timed out: the handler did not answer within {}",
@@ -519,23 +527,29 @@ impl Future for ConnFuture {
                     )
                     .into_response()
                     .into_http();
-                    crate::service::finalize(res, this.after.head)
+                    crate::service::finalize(&mut res, this.after.head);
+                    res
                 }
                 Poll::Pending => return Poll::Pending,
             },
         };
-        Poll::Ready(Ok(finish(&mut this.after, &this.shared, &this.id, res)))
+        let mut res = res;
+        finish(&mut this.after, &this.shared, &this.id, &mut res);
+        let in_flight = this
+            .after
+            .in_flight
+            .take()
+            .expect("ConnFuture polled after completion");
+        Poll::Ready(Ok(res.map(|inner| Tracked {
+            inner,
+            _in_flight: in_flight,
+        })))
     }
 }
 
 /// What the connection adds to every answer: `connection: close` when it is about to close,
-/// the echoed request id, the access log line, and the in-flight count.
-fn finish(
-    after: &mut After,
-    shared: &ConnShared,
-    id: &RequestId,
-    mut res: http::Response<Body>,
-) -> http::Response<Tracked> {
+/// the echoed request id, and the access log line.
+fn finish(after: &mut After, shared: &ConnShared, id: &RequestId, res: &mut http::Response<Body>) {
     if after
         .body_timed_out
         .as_ref()
@@ -576,14 +590,6 @@ fn finish(
             latency.as_secs_f64() * 1000.0
         );
     }
-    let in_flight = after
-        .in_flight
-        .take()
-        .expect("ConnFuture polled after completion");
-    res.map(|inner| Tracked {
-        inner,
-        _in_flight: in_flight,
-    })
 }
 
 /// Runs one connection: until it ends, closing it when idle too long, and shutting it down
