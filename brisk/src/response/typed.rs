@@ -1,5 +1,6 @@
 //! Response types with a fixed shape: text, HTML, redirects, 204 and 201.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use bytes::Bytes;
@@ -12,6 +13,14 @@ use crate::body::Body;
 
 /// A response with this body and its `content-length` and `content-type` (the `headers`
 /// template of its media type: see [`length_and_type`](super::length_and_type)).
+/// Static text is shared, not copied.
+fn text_bytes(text: Cow<'static, str>) -> Bytes {
+    match text {
+        Cow::Borrowed(text) => Bytes::from_static(text.as_bytes()),
+        Cow::Owned(text) => Bytes::from(text),
+    }
+}
+
 fn with_type(status: StatusCode, body: Bytes, headers: &HeaderMap) -> Response {
     Response {
         status,
@@ -30,15 +39,22 @@ fn with_type(status: StatusCode, body: Bytes, headers: &HeaderMap) -> Response {
 /// async fn plain() -> PlainText {
 ///     PlainText("hello world".into())
 /// }
+///
+/// #[brisk::get("/greet/{name}")]
+/// async fn greet(name: String) -> PlainText {
+///     PlainText(format!("hello {name}").into())
+/// }
 /// ```
+///
+/// The text is a `Cow`: static text is sent as it is, without a copy or an allocation.
 #[derive(Debug, Clone)]
-pub struct PlainText(pub String);
+pub struct PlainText(pub Cow<'static, str>);
 
 impl IntoResponse for PlainText {
     fn into_response(self) -> Response {
         static PLAIN: LazyLock<HeaderMap> =
             LazyLock::new(|| super::length_and_type_template("text/plain; charset=utf-8"));
-        with_type(StatusCode::OK, Bytes::from(self.0), &PLAIN)
+        with_type(StatusCode::OK, text_bytes(self.0), &PLAIN)
     }
 }
 
@@ -52,14 +68,16 @@ impl IntoResponse for PlainText {
 ///     Html("<h1>hi</h1>".into())
 /// }
 /// ```
+///
+/// The text is a `Cow`: static text is sent as it is, without a copy or an allocation.
 #[derive(Debug, Clone)]
-pub struct Html(pub String);
+pub struct Html(pub Cow<'static, str>);
 
 impl IntoResponse for Html {
     fn into_response(self) -> Response {
         static HTML: LazyLock<HeaderMap> =
             LazyLock::new(|| super::length_and_type_template("text/html; charset=utf-8"));
-        with_type(StatusCode::OK, Bytes::from(self.0), &HTML)
+        with_type(StatusCode::OK, text_bytes(self.0), &HTML)
     }
 }
 

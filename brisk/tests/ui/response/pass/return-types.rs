@@ -119,7 +119,7 @@ async fn std_error() -> Result<String, std::io::Error> {
 
 #[brisk::get("/qualified-result")]
 async fn qualified_result() -> std::result::Result<Html, HttpError> {
-    Ok(Html(String::new()))
+    Ok(Html(String::new().into()))
 }
 
 #[brisk::get("/response-error")]
