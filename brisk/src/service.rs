@@ -179,9 +179,12 @@ pub(crate) fn finalize(res: &mut http::Response<Body>, head: bool) {
             );
         }
         let headers = res.headers_mut();
-        headers.remove(CONTENT_LENGTH);
-        headers.remove(CONTENT_TYPE);
-        headers.remove(TRANSFER_ENCODING);
+        // (Each removal hashes its name: most bodiless answers have no header at all.)
+        if !headers.is_empty() {
+            headers.remove(CONTENT_LENGTH);
+            headers.remove(CONTENT_TYPE);
+            headers.remove(TRANSFER_ENCODING);
+        }
         if code == 205 {
             headers.insert(CONTENT_LENGTH, const { HeaderValue::from_static("0") });
         }

@@ -129,6 +129,7 @@ impl Added {
 
     pub(crate) fn into_map(self) -> HeaderMap {
         match self {
+            Added::Pairs(pairs) if pairs.first.is_none() => HeaderMap::new(),
             Added::Pairs(pairs) => {
                 let mut map = HeaderMap::with_capacity(pairs.len());
                 Added::Pairs(pairs).append_to(&mut map);
