@@ -192,6 +192,12 @@ pub(crate) fn finalize(res: &mut http::Response<Body>, head: bool) {
         return;
     }
     if let Some(len) = res.body().exact_len() {
+        if states_length_alone(res.headers(), len) {
+            if head {
+                *res.body_mut() = Body::empty();
+            }
+            return;
+        }
         // One pass over the (few) headers instead of a hashed lookup per name.
         let (mut lengths, mut stated_right, mut chunked) = (0, false, false);
         for (name, value) in res.headers() {
@@ -219,6 +225,21 @@ pub(crate) fn finalize(res: &mut http::Response<Body>, head: bool) {
         res.headers_mut().remove(TRANSFER_ENCODING);
         *res.body_mut() = Body::empty();
     }
+}
+
+/// Whether the headers are what brisk's own responses look like: the right
+/// `content-length` first, no other `content-length` and no `transfer-encoding`. Told from
+/// the names alone (a slice walk) and the first value, so that the common case skips the
+/// general check's walk over every value.
+fn states_length_alone(headers: &http::HeaderMap, len: u64) -> bool {
+    let mut names = headers.keys();
+    names.next() == Some(&CONTENT_LENGTH)
+        && headers.len() == headers.keys_len()
+        && names.all(|name| name != CONTENT_LENGTH && name != TRANSFER_ENCODING)
+        && headers
+            .iter()
+            .next()
+            .is_some_and(|(_, value)| crate::response::states_length(value, len))
 }
 
 impl From<Response> for http::Response<Body> {
@@ -304,6 +325,45 @@ mod tests {
             headers(&wrong),
             pairs(&[("content-type", "a/b"), ("content-length", "5")])
         );
+        // Right and first, but followed by what the general check removes or corrects.
+        let then_chunked = finalize(
+            response(
+                200,
+                &[(CONTENT_LENGTH, "5"), (TRANSFER_ENCODING, "chunked")],
+                "hello",
+            ),
+            false,
+        );
+        assert_eq!(headers(&then_chunked), pairs(&[("content-length", "5")]));
+        let then_wrong = finalize(
+            response(
+                200,
+                &[
+                    (CONTENT_LENGTH, "5"),
+                    (CONTENT_TYPE, "a/b"),
+                    (CONTENT_LENGTH, "6"),
+                ],
+                "hello",
+            ),
+            false,
+        );
+        assert_eq!(
+            headers(&then_wrong),
+            pairs(&[("content-length", "5"), ("content-type", "a/b")])
+        );
+        let head = finalize(
+            response(
+                200,
+                &[(CONTENT_LENGTH, "5"), (CONTENT_TYPE, "a/b")],
+                "hello",
+            ),
+            true,
+        );
+        assert_eq!(
+            headers(&head),
+            pairs(&[("content-length", "5"), ("content-type", "a/b")])
+        );
+        assert_eq!(head.body().exact_len(), Some(0));
         let missing = finalize(response(200, &[], "hi"), true);
         assert_eq!(headers(&missing), pairs(&[("content-length", "2")]));
         assert_eq!(missing.body().exact_len(), Some(0));
