@@ -41,7 +41,8 @@ struct Handler {
 }
 
 /// The statuses a route documents: its main status, its declared responses, and what the
-/// framework itself may answer (422, 413, 400 for an unreadable body, 500).
+/// framework itself may answer (422; 413, 408 and 400 for a body too large, too slow or
+/// unreadable; 500).
 struct Documented {
     codes: Vec<u16>,
     ranges: Vec<u16>,
@@ -51,7 +52,7 @@ struct Documented {
 impl Documented {
     fn of(route: &Route, status: StatusCode) -> Option<Self> {
         let doc = route.doc?;
-        let mut codes = vec![status.as_u16(), 400, 413, 422, 500];
+        let mut codes = vec![status.as_u16(), 400, 408, 413, 422, 500];
         let mut ranges = Vec::new();
         let mut any = false;
         let mut gen = crate::model::SchemaGen::new();
