@@ -406,7 +406,8 @@ impl hyper::service::Service<http::Request<Incoming>> for ConnService {
             is_malformed,
             started,
             body_timed_out: None,
-            limits: self.limits.clone(),
+            echo_request_id: self.limits.echo_request_id,
+            handler_timeout: self.limits.handler_timeout,
         };
         let work = match refused {
             Some(reject) => Work::Refused(Some(reject)),
@@ -451,7 +452,6 @@ impl hyper::service::Service<http::Request<Incoming>> for ConnService {
             work,
             after,
             id,
-            shared: self.shared.clone(),
             span,
         }
     }
@@ -463,7 +463,6 @@ pub(crate) struct ConnFuture {
     work: Work,
     after: After,
     id: RequestId,
-    shared: Arc<ConnShared>,
     span: tracing::Span,
 }
 
@@ -487,7 +486,10 @@ struct After {
     is_malformed: bool,
     started: Option<Instant>,
     body_timed_out: Option<Arc<AtomicBool>>,
-    limits: Arc<Limits>,
+    /// The two limits the answer needs (copied: the server's `Limits` is shared by every
+    /// connection, and a reference count on it per request is contended).
+    echo_request_id: bool,
+    handler_timeout: Option<Duration>,
 }
 
 impl Future for ConnFuture {
@@ -513,7 +515,7 @@ impl Future for ConnFuture {
             Work::Timed(fut) => match fut.as_mut().poll(cx) {
                 Poll::Ready(Ok(res)) => res,
                 Poll::Ready(Err(_)) => {
-                    let limit = this.after.limits.handler_timeout.unwrap_or_default();
+                    let limit = this.after.handler_timeout.unwrap_or_default();
                     tracing::warn!(
                         limit_ms = limit.as_millis() as u64,
                         "handler timed out; answered 503"
@@ -533,13 +535,14 @@ impl Future for ConnFuture {
                 Poll::Pending => return Poll::Pending,
             },
         };
-        let mut res = res;
-        finish(&mut this.after, &this.shared, &this.id, &mut res);
+        // The in-flight count holds the connection's shared state: no second reference.
         let in_flight = this
             .after
             .in_flight
             .take()
             .expect("ConnFuture polled after completion");
+        let mut res = res;
+        finish(&mut this.after, &in_flight.0, &this.id, &mut res);
         Poll::Ready(Ok(res.map(|inner| Tracked {
             inner,
             _in_flight: in_flight,
@@ -567,7 +570,7 @@ fn finish(after: &mut After, shared: &ConnShared, id: &RequestId, res: &mut http
         res.headers_mut()
             .insert(CONNECTION, const { HeaderValue::from_static("close") });
     }
-    if after.limits.echo_request_id {
+    if after.echo_request_id {
         res.headers_mut().insert(&X_REQUEST_ID, id.header_value());
     }
     if let (Some(started), Some(logged)) = (after.started, &after.logged) {
