@@ -104,7 +104,7 @@ impl Future for AppFuture {
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<http::Response<Body>> {
         let this = &mut *self;
         let polled = std::panic::catch_unwind(AssertUnwindSafe(|| match &mut this.state {
-            AppState::Router(fut) => Pin::new(fut).poll(cx).map(Response::into_http),
+            AppState::Router(fut) => Pin::new(fut).poll(cx),
             AppState::Layered(fut) => fut.as_mut().poll(cx).map(|res| {
                 res.unwrap_or_else(|error| {
                     tracing::error!(%error, "a layer failed; answered 500");
@@ -153,7 +153,7 @@ impl tower::Service<http::Request<Body>> for RouterService {
         // Requests reach the router through layers: what the server attached is in the
         // extensions.
         let fut = self.0.dispatch(req, None);
-        Box::pin(async move { Ok(fut.await.into_http()) })
+        Box::pin(async move { Ok(fut.await) })
     }
 }
 

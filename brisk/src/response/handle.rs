@@ -43,7 +43,8 @@ pub struct ResponseHandle {
 }
 
 /// Headers in the order they were added: the first one inline (a handler usually adds one),
-/// the rest in a `Vec`.
+/// the rest in a `Vec`. `first` is filled before `more` and never emptied, so the pairs are
+/// empty exactly when `first` is.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Pairs {
     first: Option<(HeaderName, HeaderValue)>,
@@ -53,6 +54,10 @@ pub(crate) struct Pairs {
 impl Pairs {
     fn len(&self) -> usize {
         usize::from(self.first.is_some()) + self.more.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.first.is_none()
     }
 
     fn push(&mut self, name: HeaderName, value: HeaderValue) {
@@ -129,7 +134,7 @@ impl Added {
 
     pub(crate) fn into_map(self) -> HeaderMap {
         match self {
-            Added::Pairs(pairs) if pairs.first.is_none() => HeaderMap::new(),
+            Added::Pairs(pairs) if pairs.is_empty() => HeaderMap::new(),
             Added::Pairs(pairs) => {
                 let mut map = HeaderMap::with_capacity(pairs.len());
                 Added::Pairs(pairs).append_to(&mut map);

@@ -498,7 +498,7 @@ impl Future for ConnFuture {
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = &mut *self;
         let _entered = this.span.enter();
-        let res = match &mut this.work {
+        let mut res = match &mut this.work {
             Work::Refused(reject) => {
                 let reject = reject.take().expect("ConnFuture polled after completion");
                 tracing::debug!(
@@ -541,7 +541,6 @@ impl Future for ConnFuture {
             .in_flight
             .take()
             .expect("ConnFuture polled after completion");
-        let mut res = res;
         finish(&mut this.after, &in_flight.0, &this.id, &mut res);
         Poll::Ready(Ok(res.map(|inner| Tracked {
             inner,
