@@ -53,26 +53,30 @@ impl AppService {
         &self,
         req: http::Request<Body>,
     ) -> impl Future<Output = http::Response<Body>> + Send + 'static {
-        self.call_with(req, None)
+        let (parts, body) = req.into_parts();
+        self.call_with(parts, body, None)
     }
 
     /// [`call`](Self::call) for a request that came through the server: `meta` goes to the
     /// handler's [`Request`](crate::Request) directly, or into the extensions when tower
     /// layers come first.
+    #[inline]
     pub(crate) fn call_with(
         &self,
-        mut req: http::Request<Body>,
+        parts: http::request::Parts,
+        body: Body,
         meta: Option<ConnMeta>,
     ) -> AppFuture {
-        let head = req.method() == Method::HEAD;
+        let head = parts.method == Method::HEAD;
         let state = match &*self.inner {
             // Routing runs the route's extraction before its future exists (a parameter
             // type's parser is user code): a panic there is caught like one in the handler.
             Inner::Router(router) => AppState::Router(
-                std::panic::catch_unwind(AssertUnwindSafe(|| router.dispatch(req, meta)))
+                std::panic::catch_unwind(AssertUnwindSafe(|| router.dispatch(parts, body, meta)))
                     .unwrap_or_else(|panic| Dispatch::ready(panic_response(&*panic))),
             ),
             Inner::Layered(svc) => {
+                let mut req = http::Request::from_parts(parts, body);
                 if let Some(meta) = meta {
                     meta.insert_into(req.extensions_mut());
                 }
@@ -152,7 +156,8 @@ impl tower::Service<http::Request<Body>> for RouterService {
     fn call(&mut self, req: http::Request<Body>) -> Self::Future {
         // Requests reach the router through layers: what the server attached is in the
         // extensions.
-        let fut = self.0.dispatch(req, None);
+        let (parts, body) = req.into_parts();
+        let fut = self.0.dispatch(parts, body, None);
         Box::pin(async move { Ok(fut.await) })
     }
 }

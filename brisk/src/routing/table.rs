@@ -236,12 +236,14 @@ impl Router {
     /// Routes a request: the answer itself when routing decides it (404, 405, OPTIONS), else
     /// the handler's future, the only allocation. A handler that needs the body gets it
     /// unread, with its size limit, and reads it first in that future.
+    #[inline]
     pub(crate) fn dispatch(
         self: &Arc<Self>,
-        req: http::Request<Body>,
+        parts: http::request::Parts,
+        body: Body,
         meta: Option<ConnMeta>,
     ) -> Dispatch {
-        let path = req.uri().path();
+        let path = parts.uri.path();
         let maybe_static = self.static_lengths & (1 << (path.len() % 64)) != 0;
         let found = maybe_static
             .then(|| self.statics.iter().find(|(p, _)| **p == *path))
@@ -250,11 +252,11 @@ impl Router {
             Some(&(_, entry)) => (entry, None),
             None => match self.matcher.at(path) {
                 Ok(m) => (*m.value, Some(m)),
-                Err(_) => return Dispatch::ready(self.not_found(&req, meta.as_ref())),
+                Err(_) => return Dispatch::ready(self.not_found(&parts, meta.as_ref())),
             },
         };
         let entry = &self.entries[entry];
-        let method = req.method();
+        let method = &parts.method;
         let found = entry.methods.iter().find(|(m, _)| m == method).or_else(|| {
             // HEAD is answered by the GET route; the final stage drops the body.
             (method == Method::HEAD)
@@ -290,7 +292,6 @@ impl Router {
         };
         let handler = &self.handlers[handler_index];
         let spec = handler.route.spec;
-        let (parts, body) = req.into_parts();
         if !spec.needs_body {
             let request = Request::new(
                 parts,
@@ -357,8 +358,8 @@ impl Router {
         }
     }
 
-    fn not_found(&self, req: &http::Request<Body>, meta: Option<&ConnMeta>) -> Response {
-        let path = req.uri().path();
+    fn not_found(&self, req: &http::request::Parts, meta: Option<&ConnMeta>) -> Response {
+        let path = req.uri.path();
         if self.config.redirect_slashes && path != "/" {
             let other = match path.strip_suffix('/') {
                 Some(p) => p.to_owned(),
@@ -460,17 +461,17 @@ fn method_not_allowed(allow: HeaderValue) -> Response {
 /// one ([`TrustedProxies`](crate::TrustedProxies), loopback by default, as uvicorn's
 /// `forwarded_allow_ips`), else the connection's scheme and the `Host` header.
 fn slash_redirect(
-    req: &http::Request<Body>,
+    req: &http::request::Parts,
     meta: Option<&ConnMeta>,
     other_path: &str,
 ) -> Response {
     let origin = match meta {
         Some(meta) => Some(&meta.origin),
-        None => req.extensions().get(),
+        None => req.extensions.get(),
     };
-    let mut location = crate::serve::forwarded::base_url(req, origin);
+    let mut location = crate::serve::forwarded::base_url(&req.headers, &req.uri, origin);
     location.push_str(other_path);
-    if let Some(q) = req.uri().query() {
+    if let Some(q) = req.uri.query() {
         location.push('?');
         location.push_str(q);
     }

@@ -26,8 +26,8 @@ use crate::response::IntoResponse;
 use crate::service::AppService;
 
 /// The request's id: its own `x-request-id` when sensible, else a generated one.
-fn request_id<B>(req: &http::Request<B>) -> RequestId {
-    let incoming = crate::extract::first_header(req.headers(), &X_REQUEST_ID).filter(|v| {
+fn request_id(headers: &http::HeaderMap) -> RequestId {
+    let incoming = crate::extract::first_header(headers, &X_REQUEST_ID).filter(|v| {
         let b = v.as_bytes();
         (1..=128).contains(&b.len()) && b.iter().all(|c| (0x21..=0x7e).contains(c))
     });
@@ -340,16 +340,16 @@ pub(crate) struct ConnService {
 
 impl ConnService {
     /// Limits the gatekeeper cannot apply because it does not see HTTP/2 heads.
-    fn check_h2(&self, req: &http::Request<Incoming>) -> Option<Reject> {
-        if req.version() != Version::HTTP_2 {
+    fn check_h2(&self, req: &http::request::Parts) -> Option<Reject> {
+        if req.version != Version::HTTP_2 {
             return None;
         }
         let limits = &*self.limits;
-        let target = req.uri().path_and_query().map_or(0, |p| p.as_str().len());
+        let target = req.uri.path_and_query().map_or(0, |p| p.as_str().len());
         if target > limits.max_uri_length {
             return Some(Reject::uri_too_long(limits.max_uri_length));
         }
-        if req.headers().len() > limits.max_headers {
+        if req.headers.len() > limits.max_headers {
             return Some(Reject::new(
                 StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
                 format!(
@@ -360,7 +360,7 @@ impl ConnService {
         }
         let size: usize = target
             + req
-                .headers()
+                .headers
                 .iter()
                 .map(|(n, v)| n.as_str().len() + v.len() + 4)
                 .sum::<usize>();
@@ -383,26 +383,29 @@ impl hyper::service::Service<http::Request<Incoming>> for ConnService {
             STATIC_MAX_LEVEL >= LevelFilter::INFO && LevelFilter::current() >= LevelFilter::INFO
         };
         let started = log.then(Instant::now);
+        // Taken apart once: the parts go down to the handler's `Request` as they are (each
+        // `map` or re-assembly on the way copied them).
+        let (req, incoming) = req.into_parts();
         let index = self.shared.started.fetch_add(1, Ordering::AcqRel);
         let in_flight = InFlight::new(self.shared.clone());
-        let id = request_id(&req);
+        let id = request_id(&req.headers);
         let malformed = self.shared.take_reject(index);
         let is_malformed = malformed.is_some();
         let refused = malformed.or_else(|| self.check_h2(&req));
         let span = tracing::info_span!(
             "request",
             id = %id,
-            method = %if is_malformed { "-" } else { req.method().as_str() },
-            path = %if is_malformed { "-" } else { req.uri().path() },
+            method = %if is_malformed { "-" } else { req.method.as_str() },
+            path = %if is_malformed { "-" } else { req.uri.path() },
         );
         // Cheap copies for the log and the answer (no allocation: `Uri` shares its bytes,
         // standard methods are inline).
         let mut after = After {
             index,
             in_flight: Some(in_flight),
-            head: req.method() == http::Method::HEAD,
-            logged: log.then(|| Box::new((req.method().clone(), req.uri().clone()))),
-            version: req.version(),
+            head: req.method == http::Method::HEAD,
+            logged: log.then(|| Box::new((req.method.clone(), req.uri.clone()))),
+            version: req.version,
             is_malformed,
             started,
             body_timed_out: None,
@@ -413,35 +416,33 @@ impl hyper::service::Service<http::Request<Incoming>> for ConnService {
             Some(reject) => Work::Refused(Some(reject)),
             None => {
                 let limits = &*self.limits;
-                let req = match limits.body_read_timeout {
+                let body = match limits.body_read_timeout {
                     // A body that is already complete (every GET) has nothing to time.
-                    _ if http_body::Body::is_end_stream(req.body()) => req.map(|_| Body::empty()),
+                    _ if http_body::Body::is_end_stream(&incoming) => Body::empty(),
                     // Nor has one hyper already holds in full (it came with its head).
-                    _ if req.version() < Version::HTTP_2 && self.shared.has_whole_body(index) => {
-                        req.map(Body::incoming)
+                    _ if req.version < Version::HTTP_2 && self.shared.has_whole_body(index) => {
+                        Body::incoming(incoming)
                     }
                     Some(timeout) => {
                         let flag = Arc::new(AtomicBool::new(false));
                         after.body_timed_out = Some(flag.clone());
                         let deadline = started.unwrap_or_else(Instant::now) + timeout;
-                        req.map(|inner| {
-                            Body::new(TimedBody {
-                                inner,
-                                timeout,
-                                deadline,
-                                sleep: None,
-                                timed_out: flag,
-                            })
+                        Body::new(TimedBody {
+                            inner: incoming,
+                            timeout,
+                            deadline,
+                            sleep: None,
+                            timed_out: flag,
                         })
                     }
-                    None => req.map(Body::incoming),
+                    None => Body::incoming(incoming),
                 };
                 let meta = ConnMeta {
                     info: self.info,
                     origin: self.origin,
                     id: id.clone(),
                 };
-                let fut = self.service.call_with(req, Some(meta));
+                let fut = self.service.call_with(req, body, Some(meta));
                 match limits.handler_timeout {
                     None => Work::App(fut),
                     Some(limit) => Work::Timed(Box::pin(tokio::time::timeout(limit, fut))),

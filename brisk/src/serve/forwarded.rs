@@ -142,17 +142,20 @@ impl FromStr for TrustedProxies {
 /// `scheme://host` of the URL the client used: the scheme and host a trusted proxy reports
 /// (the last element of `Forwarded`, then the last value of `X-Forwarded-Proto`), else the
 /// connection's scheme and the `Host` header (HTTP/2: `:authority`).
-pub(crate) fn base_url<B>(req: &http::Request<B>, origin: Option<&ConnOrigin>) -> String {
+pub(crate) fn base_url(
+    headers: &http::HeaderMap,
+    uri: &http::Uri,
+    origin: Option<&ConnOrigin>,
+) -> String {
     let trusted = origin.is_none_or(|o| o.trust_forwarded);
     let (mut scheme, mut host) = (None, None);
     if trusted {
-        if let Some(element) = last_forwarded_element(req.headers()) {
+        if let Some(element) = last_forwarded_element(headers) {
             scheme = element.proto;
             host = element.host;
         }
         if scheme.is_none() {
-            scheme = req
-                .headers()
+            scheme = headers
                 .get_all("x-forwarded-proto")
                 .iter()
                 .next_back()
@@ -165,14 +168,14 @@ pub(crate) fn base_url<B>(req: &http::Request<B>, origin: Option<&ConnOrigin>) -
         if origin.is_some_and(|o| o.tls) {
             "https"
         } else {
-            req.uri().scheme_str().and_then(scheme_of).unwrap_or("http")
+            uri.scheme_str().and_then(scheme_of).unwrap_or("http")
         }
     });
     let host = host.unwrap_or_else(|| {
-        req.headers()
+        headers
             .get(HOST)
             .and_then(|h| h.to_str().ok())
-            .or(req.uri().authority().map(|a| a.as_str()))
+            .or(uri.authority().map(|a| a.as_str()))
             .unwrap_or("localhost")
             .to_owned()
     });
@@ -414,7 +417,7 @@ mod tests {
 
     /// The base URL the way the router asks for it.
     fn url(req: &http::Request<()>) -> String {
-        base_url(req, req.extensions().get())
+        base_url(req.headers(), req.uri(), req.extensions().get())
     }
 
     fn req(headers: &[(&str, &str)], origin: Option<ConnOrigin>) -> http::Request<()> {
