@@ -407,9 +407,10 @@ pub fn expand(func: &ItemFn, attr: &RouteAttr, pieces: &[Piece], params: &[Param
     };
     let handler_body = if needs_body {
         quote! {
+            // (`__req` moves into the future once, as a mutable capture: rebinding it inside
+            // would copy the whole request again.)
+            let mut __req = __req;
             ::brisk::__private::Box::pin(async move {
-                #[allow(unused_mut)]
-                let mut __req = __req;
                 if let ::core::result::Result::Err(__res) = __req.__read_body().await {
                     return ::core::result::Result::Ok(__res);
                 }

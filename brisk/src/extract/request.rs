@@ -128,11 +128,12 @@ impl FromIterator<(usize, usize)> for ParamRanges {
 }
 
 impl Request {
-    /// Made by the router once it has matched the route.
+    /// Made by the router once it has matched the route; `unread` is the body and its
+    /// size limit when the handler reads it.
     pub(crate) fn new(
         parts: Parts,
         params: ParamRanges,
-        body: Bytes,
+        unread: Option<(Body, usize)>,
         state: Arc<StateMap>,
         status: StatusCode,
         meta: Option<ConnMeta>,
@@ -140,18 +141,12 @@ impl Request {
         Request {
             parts,
             params,
-            body,
+            body: Bytes::new(),
             state,
             status,
-            unread: std::sync::Mutex::new(None),
+            unread: std::sync::Mutex::new(unread),
             meta,
         }
-    }
-
-    /// The body is to be read by the handler, up to `limit` bytes.
-    pub(crate) fn with_unread_body(mut self, body: Body, limit: usize) -> Self {
-        self.unread = std::sync::Mutex::new(Some((body, limit)));
-        self
     }
 
     /// Reads the body the router handed over unread (generated handlers call it first): a

@@ -3,7 +3,6 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll};
 
-use bytes::Bytes;
 use http::header::{HeaderValue, ALLOW, CONTENT_LENGTH, LOCATION};
 use http::{Method, StatusCode};
 
@@ -292,33 +291,19 @@ impl Router {
         };
         let handler = &self.handlers[handler_index];
         let spec = handler.route.spec;
-        if !spec.needs_body {
-            let request = Request::new(
-                parts,
-                params,
-                Bytes::new(),
-                self.state.clone(),
-                handler.status,
-                meta,
-            );
-            return Dispatch(State::Handler {
-                fut: (handler.route.handler)(request),
-                router: self.clone(),
-                index: handler_index,
-            });
-        }
-        // The generated handler reads the body first, inside its own future: one
-        // allocation for both.
-        let limit = spec.body_limit.unwrap_or(self.config.body_limit);
+        // A handler that needs the body reads it first, inside its own future (one
+        // allocation for both); the others never see it.
+        let unread = spec
+            .needs_body
+            .then(|| (body, spec.body_limit.unwrap_or(self.config.body_limit)));
         let request = Request::new(
             parts,
             params,
-            Bytes::new(),
+            unread,
             self.state.clone(),
             handler.status,
             meta,
-        )
-        .with_unread_body(body, limit);
+        );
         Dispatch(State::Handler {
             fut: (handler.route.handler)(request),
             router: self.clone(),
