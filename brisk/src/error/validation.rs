@@ -262,17 +262,17 @@ impl Errors {
     /// The fatal response if there is one, else the validation error (only the problem
     /// reported alone, if there is one).
     pub fn into_result(self) -> Result<ValidationError, Box<Response>> {
-        let Recorded {
-            details,
-            fatal,
-            alone,
-        } = self.recorded.map(|r| *r).unwrap_or_default();
-        match (fatal, alone) {
-            (Some(res), _) => Err(Box::new(res)),
-            (None, Some(alone)) => Ok(ValidationError {
-                errors: vec![alone],
-            }),
-            (None, None) => Ok(ValidationError { errors: details }),
+        // Taken from the box in place: moving the whole record out copied ~400 bytes.
+        let Some(mut recorded) = self.recorded else {
+            return Ok(ValidationError { errors: Vec::new() });
+        };
+        if let Some(res) = recorded.fatal.take() {
+            return Err(Box::new(res));
         }
+        let errors = match recorded.alone.take() {
+            Some(alone) => vec![alone],
+            None => std::mem::take(&mut recorded.details),
+        };
+        Ok(ValidationError { errors })
     }
 }
