@@ -428,6 +428,17 @@ macro_rules! scalar_int {
             /// Out of the type's range is a constraint error (`greater_than_equal` /
             /// `less_than_equal` with the bound), as a constrained pydantic `int` reports it.
             fn parse(s: &str) -> Result<Self, ScalarError> {
+                // Plain digits that fit (nearly every id in a path), without the general
+                // path's wide result.
+                let b = s.as_bytes();
+                if (1..=18).contains(&b.len()) && b.iter().all(u8::is_ascii_digit) {
+                    let v = b.iter().fold(0u64, |v, &d| v * 10 + u64::from(d - b'0'));
+                    // (Always fits for `u64`.)
+                    #[allow(irrefutable_let_patterns)]
+                    if let Ok(v) = <$t>::try_from(v) {
+                        return Ok(v);
+                    }
+                }
                 let v = parse_int_text(s)?;
                 if v < <$t>::MIN as i128 {
                     let min = <$t>::MIN;
