@@ -65,6 +65,12 @@ impl IntoHeaderName for &[u8] {
     }
 }
 
+impl IntoHeaderName for Vec<u8> {
+    fn into_header_name(self) -> HeaderName {
+        from_text(&self)
+    }
+}
+
 /// How many names given as text are remembered: an app sets a handful of its own headers.
 /// Past that, names are converted on each call as before.
 const SLOTS: usize = 16;
@@ -123,6 +129,7 @@ mod tests {
             assert_eq!(text.into_header_name(), want);
             assert_eq!(text.into_header_name(), want);
             assert_eq!(text.to_owned().into_header_name(), want);
+            assert_eq!(text.as_bytes().to_vec().into_header_name(), want);
         }
         let long = "x-".repeat(40);
         assert_eq!(long.as_str().into_header_name().as_str(), long);
