@@ -196,13 +196,10 @@ pub(crate) fn finalize(res: &mut http::Response<Body>, head: bool) {
         *res.body_mut() = Body::empty();
         return;
     }
-    if let Some(len) = res.body().exact_len() {
-        if states_length_alone(res.headers(), len) {
-            if head {
-                *res.body_mut() = Body::empty();
-            }
-            return;
-        }
+    let exact = res.body().exact_len();
+    // (A right `content-length` first and alone, as brisk's own responses have, needs no
+    // walk over the values.)
+    if let Some(len) = exact.filter(|&len| !states_length_alone(res.headers(), len)) {
         // One pass over the (few) headers instead of a hashed lookup per name.
         let (mut lengths, mut stated_right, mut chunked) = (0, false, false);
         for (name, value) in res.headers() {
@@ -255,67 +252,52 @@ impl From<Response> for http::Response<Body> {
 
 #[cfg(test)]
 mod tests {
-    use http::header::{CONTENT_LENGTH, CONTENT_TYPE, TRANSFER_ENCODING};
+    use http::header::{HeaderName, CONTENT_LENGTH, CONTENT_TYPE, TRANSFER_ENCODING};
     use http::HeaderValue;
 
-    /// The final stage on a response, by value.
-    fn finalize(mut res: http::Response<Body>, head: bool) -> http::Response<Body> {
-        super::finalize(&mut res, head);
-        res
-    }
     use crate::body::Body;
 
-    fn response(
-        status: u16,
-        headers: &[(http::HeaderName, &'static str)],
-        body: &'static str,
-    ) -> http::Response<Body> {
-        let mut res = http::Response::new(Body::full(body));
-        *res.status_mut() = http::StatusCode::from_u16(status).unwrap();
-        for (name, value) in headers {
-            res.headers_mut()
-                .append(name, HeaderValue::from_static(value));
-        }
-        res
-    }
-
-    fn headers(res: &http::Response<Body>) -> Vec<(String, String)> {
-        res.headers()
-            .iter()
-            .map(|(n, v)| (n.to_string(), v.to_str().unwrap().to_owned()))
-            .collect()
-    }
+    /// A status, headers in order, a body, whether the request was HEAD; what the final stage
+    /// leaves: the headers in order and the body's length.
+    type Case = (
+        u16,
+        &'static [(HeaderName, &'static str)],
+        &'static str,
+        bool,
+        &'static [(&'static str, &'static str)],
+        u64,
+    );
 
     #[test]
     fn a_body_in_memory_gets_exactly_one_right_content_length() {
-        let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
-            v.iter()
-                .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
-                .collect()
-        };
-        let right = finalize(
-            response(
+        const CASES: &[Case] = &[
+            // Right and first (the short way).
+            (
                 200,
                 &[(CONTENT_LENGTH, "5"), (CONTENT_TYPE, "text/plain")],
                 "hello",
+                false,
+                &[("content-length", "5"), ("content-type", "text/plain")],
+                5,
             ),
-            false,
-        );
-        assert_eq!(
-            headers(&right),
-            pairs(&[("content-length", "5"), ("content-type", "text/plain")])
-        );
-        let twice = finalize(
-            response(
+            (
+                200,
+                &[(CONTENT_LENGTH, "5"), (CONTENT_TYPE, "a/b")],
+                "hello",
+                true,
+                &[("content-length", "5"), ("content-type", "a/b")],
+                0,
+            ),
+            // Stated twice, wrongly, with transfer-encoding, or missing.
+            (
                 200,
                 &[(CONTENT_LENGTH, "5"), (CONTENT_LENGTH, "7")],
                 "hello",
+                false,
+                &[("content-length", "5")],
+                5,
             ),
-            false,
-        );
-        assert_eq!(headers(&twice), pairs(&[("content-length", "5")]));
-        let wrong = finalize(
-            response(
+            (
                 200,
                 &[
                     (CONTENT_TYPE, "a/b"),
@@ -323,25 +305,20 @@ mod tests {
                     (TRANSFER_ENCODING, "chunked"),
                 ],
                 "hello",
+                false,
+                &[("content-type", "a/b"), ("content-length", "5")],
+                5,
             ),
-            false,
-        );
-        assert_eq!(
-            headers(&wrong),
-            pairs(&[("content-type", "a/b"), ("content-length", "5")])
-        );
-        // Right and first, but followed by what the general check removes or corrects.
-        let then_chunked = finalize(
-            response(
+            // Right and first, but followed by what the general check removes or corrects.
+            (
                 200,
                 &[(CONTENT_LENGTH, "5"), (TRANSFER_ENCODING, "chunked")],
                 "hello",
+                false,
+                &[("content-length", "5")],
+                5,
             ),
-            false,
-        );
-        assert_eq!(headers(&then_chunked), pairs(&[("content-length", "5")]));
-        let then_wrong = finalize(
-            response(
+            (
                 200,
                 &[
                     (CONTENT_LENGTH, "5"),
@@ -349,34 +326,40 @@ mod tests {
                     (CONTENT_LENGTH, "6"),
                 ],
                 "hello",
+                false,
+                &[("content-length", "5"), ("content-type", "a/b")],
+                5,
             ),
-            false,
-        );
-        assert_eq!(
-            headers(&then_wrong),
-            pairs(&[("content-length", "5"), ("content-type", "a/b")])
-        );
-        let head = finalize(
-            response(
-                200,
-                &[(CONTENT_LENGTH, "5"), (CONTENT_TYPE, "a/b")],
-                "hello",
+            (200, &[], "hi", true, &[("content-length", "2")], 0),
+            // A status that never carries content.
+            (
+                204,
+                &[(CONTENT_LENGTH, "2"), (CONTENT_TYPE, "a/b")],
+                "hi",
+                false,
+                &[],
+                0,
             ),
-            true,
-        );
-        assert_eq!(
-            headers(&head),
-            pairs(&[("content-length", "5"), ("content-type", "a/b")])
-        );
-        assert_eq!(head.body().exact_len(), Some(0));
-        let missing = finalize(response(200, &[], "hi"), true);
-        assert_eq!(headers(&missing), pairs(&[("content-length", "2")]));
-        assert_eq!(missing.body().exact_len(), Some(0));
-        let no_content = finalize(
-            response(204, &[(CONTENT_LENGTH, "2"), (CONTENT_TYPE, "a/b")], "hi"),
-            false,
-        );
-        assert_eq!(headers(&no_content), pairs(&[]));
-        assert_eq!(no_content.body().exact_len(), Some(0));
+        ];
+        for (status, given, body, head, want, len) in CASES {
+            let mut res = http::Response::new(Body::full(*body));
+            *res.status_mut() = http::StatusCode::from_u16(*status).unwrap();
+            for (name, value) in *given {
+                res.headers_mut()
+                    .append(name, HeaderValue::from_static(value));
+            }
+            super::finalize(&mut res, *head);
+            let got: Vec<(&str, &str)> = res
+                .headers()
+                .iter()
+                .map(|(n, v)| (n.as_str(), v.to_str().unwrap()))
+                .collect();
+            assert_eq!(got, *want, "{status} {given:?} head={head}");
+            assert_eq!(
+                res.body().exact_len(),
+                Some(*len),
+                "{status} {given:?} head={head}"
+            );
+        }
     }
 }

@@ -397,13 +397,17 @@ pub fn expand(func: &ItemFn, attr: &RouteAttr, pieces: &[Piece], params: &[Param
     } else {
         quote!()
     };
-    let extract_and_call = quote! {
+    let extract_all = quote! {
         #[allow(unused_mut)]
         let mut __errors = ::brisk::__private::Errors::new();
         #(#extract)*
         #unpack
         #[allow(unused_mut)]
         let #handle_mut __handle = ::brisk::__private::ResponseHandle::new(__req.__route_status());
+    };
+    let call_and_finish = quote! {
+        let __out = #call;
+        ::core::result::Result::Ok({ #finish })
     };
     let handler_body = if needs_body {
         quote! {
@@ -414,18 +418,14 @@ pub fn expand(func: &ItemFn, attr: &RouteAttr, pieces: &[Piece], params: &[Param
                 if let ::core::result::Result::Err(__res) = __req.__read_body().await {
                     return ::core::result::Result::Ok(__res);
                 }
-                #extract_and_call
-                let __out = #call;
-                ::core::result::Result::Ok({ #finish })
+                #extract_all
+                #call_and_finish
             })
         }
     } else {
         quote! {
-            #extract_and_call
-            ::brisk::__private::Box::pin(async move {
-                let __out = #call;
-                ::core::result::Result::Ok({ #finish })
-            })
+            #extract_all
+            ::brisk::__private::Box::pin(async move { #call_and_finish })
         }
     };
     let operation_doc = operation_doc(func, attr, params);

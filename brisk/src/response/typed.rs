@@ -11,8 +11,6 @@ use serde::Serialize;
 use super::{header_pair, json_bytes, serialized, IntoResponse, IntoStatus, Response};
 use crate::body::Body;
 
-/// A response with this body and its `content-length` and `content-type` (the `headers`
-/// template of its media type: see [`length_and_type`](super::length_and_type)).
 /// Static text is shared, not copied.
 fn text_bytes(text: Cow<'static, str>) -> Bytes {
     match text {
@@ -21,6 +19,8 @@ fn text_bytes(text: Cow<'static, str>) -> Bytes {
     }
 }
 
+/// A response with this body and its `content-length` and `content-type` (the `headers`
+/// template of its media type: see [`length_and_type`](super::length_and_type)).
 fn with_type(status: StatusCode, body: Bytes, headers: &HeaderMap) -> Response {
     Response {
         status,

@@ -288,6 +288,12 @@ struct TimedBody {
     timed_out: Arc<AtomicBool>,
 }
 
+impl TimedBody {
+    fn timed_out_error(&self) -> BoxError {
+        Box::new(BodyReadTimeout::new(&human(self.timeout)))
+    }
+}
+
 impl http_body::Body for TimedBody {
     type Data = Bytes;
     type Error = BoxError;
@@ -297,9 +303,7 @@ impl http_body::Body for TimedBody {
         cx: &mut Context<'_>,
     ) -> Poll<Option<Result<Frame<Bytes>, BoxError>>> {
         if self.timed_out.load(Ordering::Relaxed) {
-            return Poll::Ready(Some(Err(Box::new(BodyReadTimeout::new(&human(
-                self.timeout,
-            ))))));
+            return Poll::Ready(Some(Err(self.timed_out_error())));
         }
         match Pin::new(&mut self.inner).poll_frame(cx) {
             Poll::Ready(frame) => Poll::Ready(frame.map(|f| f.map_err(Into::into))),
@@ -310,9 +314,7 @@ impl http_body::Body for TimedBody {
                     .get_or_insert_with(|| Box::pin(tokio::time::sleep_until(deadline)));
                 if sleep.as_mut().poll(cx).is_ready() {
                     self.timed_out.store(true, Ordering::Relaxed);
-                    return Poll::Ready(Some(Err(Box::new(BodyReadTimeout::new(&human(
-                        self.timeout,
-                    ))))));
+                    return Poll::Ready(Some(Err(self.timed_out_error())));
                 }
                 Poll::Pending
             }

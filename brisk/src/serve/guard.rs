@@ -82,6 +82,17 @@ enum State {
     Ended,
 }
 
+impl State {
+    /// Inside a `Content-Length` body with `left` bytes to go: the next head once none is.
+    fn body(left: u64) -> State {
+        if left == 0 {
+            State::Head
+        } else {
+            State::Body(left)
+        }
+    }
+}
+
 /// A socket behind the gatekeeper.
 pub(crate) struct Guard<IO> {
     io: IO,
@@ -135,12 +146,7 @@ impl<IO> Guard<IO> {
                         .min(self.inbuf.len());
                     if n > 0 {
                         self.ready = n;
-                        let left = left - n as u64;
-                        self.state = if left == 0 {
-                            State::Head
-                        } else {
-                            State::Body(left)
-                        };
+                        self.state = State::body(left - n as u64);
                     }
                     n > 0
                 }
@@ -437,12 +443,7 @@ impl<IO: AsyncRead + Unpin> AsyncRead for Guard<IO> {
                         if got == 0 {
                             this.eof = true;
                         } else if let State::Body(left) = this.state {
-                            let left = left - got as u64;
-                            this.state = if left == 0 {
-                                State::Head
-                            } else {
-                                State::Body(left)
-                            };
+                            this.state = State::body(left - got as u64);
                         }
                     }
                     this.update_shared();
@@ -477,13 +478,7 @@ impl<IO: AsyncRead + Unpin> AsyncRead for Guard<IO> {
                             let body = usize::try_from(n)
                                 .unwrap_or(usize::MAX)
                                 .min(got.len() - end);
-                            let left = n - body as u64;
-                            let next = if left == 0 {
-                                State::Head
-                            } else {
-                                State::Body(left)
-                            };
-                            (end + body, next)
+                            (end + body, State::body(n - body as u64))
                         }
                         Framing::Chunked => (end, State::Chunked(Chunk::Size)),
                     };
