@@ -241,6 +241,13 @@ impl Request {
     }
 }
 
+impl Drop for Request {
+    // The request's header map goes on to the response (see `response::spare`).
+    fn drop(&mut self) {
+        crate::response::spare::give(std::mem::take(&mut self.parts.headers));
+    }
+}
+
 impl std::fmt::Debug for Request {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Request")

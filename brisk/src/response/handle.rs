@@ -56,10 +56,6 @@ impl Pairs {
         usize::from(self.first.is_some()) + self.more.len()
     }
 
-    fn is_empty(&self) -> bool {
-        self.first.is_none()
-    }
-
     fn push(&mut self, name: HeaderName, value: HeaderValue) {
         match self.first {
             None => self.first = Some((name, value)),
@@ -134,9 +130,10 @@ impl Added {
 
     pub(crate) fn into_map(self) -> HeaderMap {
         match self {
-            Added::Pairs(pairs) if pairs.is_empty() => HeaderMap::new(),
             Added::Pairs(pairs) => {
-                let mut map = HeaderMap::with_capacity(pairs.len());
+                // Even with no headers: the map goes on to hyper, which parses the next
+                // request's headers into it.
+                let mut map = super::spare::take(pairs.len());
                 Added::Pairs(pairs).append_to(&mut map);
                 map
             }

@@ -1,5 +1,4 @@
 use std::io;
-use std::sync::LazyLock;
 
 use bytes::Bytes;
 use http::header::{HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
@@ -93,20 +92,19 @@ pub(crate) fn serialized(
     after: Option<super::handle::Added>,
 ) -> Response {
     let more = after.as_ref().map_or(0, super::handle::Added::len);
-    if headers.is_empty() && more == 0 {
-        static JSON: LazyLock<HeaderMap> =
-            LazyLock::new(|| super::length_and_type_template("application/json"));
-        headers = super::length_and_type(&JSON, bytes.len() as u64);
+    if headers.is_empty() {
+        // Nothing of its own (nearly every response): the request's map, passed on.
+        headers = super::spare::take(2 + more);
     } else {
         headers.reserve(2 + more);
-        headers.append(CONTENT_LENGTH, super::content_length(bytes.len() as u64));
-        headers.append(
-            CONTENT_TYPE,
-            const { HeaderValue::from_static("application/json") },
-        );
-        if let Some(after) = after {
-            after.append_to(&mut headers);
-        }
+    }
+    headers.append(CONTENT_LENGTH, super::content_length(bytes.len() as u64));
+    headers.append(
+        CONTENT_TYPE,
+        const { HeaderValue::from_static("application/json") },
+    );
+    if let Some(after) = after {
+        after.append_to(&mut headers);
     }
     Response {
         status,

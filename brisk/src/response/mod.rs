@@ -14,6 +14,7 @@ mod doc;
 mod handle;
 mod json;
 mod name;
+pub(crate) mod spare;
 mod typed;
 
 pub use doc::{DescribeResponse, ResponseDoc};
@@ -139,26 +140,12 @@ pub(crate) fn content_length(len: u64) -> HeaderValue {
     HeaderValue::from(len)
 }
 
-/// `content-length` (first, as FastAPI sends it; the value a placeholder) and `content-type`,
-/// for [`length_and_type`].
-pub(crate) fn length_and_type_template(media_type: &'static str) -> HeaderMap {
-    let mut headers = HeaderMap::with_capacity(2);
-    headers.append(http::header::CONTENT_LENGTH, HeaderValue::from_static("0"));
-    headers.append(
-        http::header::CONTENT_TYPE,
-        HeaderValue::from_static(media_type),
-    );
-    headers
-}
-
-/// A response's `content-length` and `content-type`, from a template made once per media
-/// type: cloning the template copies its two entries, where building the map afresh hashes
-/// and inserts each of them (~200 instructions a response).
-pub(crate) fn length_and_type(template: &HeaderMap, len: u64) -> HeaderMap {
-    let mut headers = template.clone();
-    if let Some((_, value)) = headers.iter_mut().next() {
-        *value = content_length(len);
-    }
+/// A response's `content-length` (first, as FastAPI sends it) and `content-type`, in the
+/// [spare](spare) map of the request before when there is one.
+pub(crate) fn length_and_type(media_type: HeaderValue, len: u64) -> HeaderMap {
+    let mut headers = spare::take(2);
+    headers.append(http::header::CONTENT_LENGTH, content_length(len));
+    headers.append(CONTENT_TYPE, media_type);
     headers
 }
 

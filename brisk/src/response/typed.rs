@@ -1,11 +1,10 @@
 //! Response types with a fixed shape: text, HTML, redirects, 204 and 201.
 
 use std::borrow::Cow;
-use std::sync::LazyLock;
 
 use bytes::Bytes;
 use http::header::{HeaderValue, LOCATION};
-use http::{HeaderMap, StatusCode};
+use http::StatusCode;
 use serde::Serialize;
 
 use super::{header_pair, json_bytes, serialized, IntoResponse, IntoStatus, Response};
@@ -19,12 +18,11 @@ fn text_bytes(text: Cow<'static, str>) -> Bytes {
     }
 }
 
-/// A response with this body and its `content-length` and `content-type` (the `headers`
-/// template of its media type: see [`length_and_type`](super::length_and_type)).
-fn with_type(status: StatusCode, body: Bytes, headers: &HeaderMap) -> Response {
+/// A response with this body, its `content-length` and `content-type`.
+fn with_type(status: StatusCode, body: Bytes, media_type: HeaderValue) -> Response {
     Response {
         status,
-        headers: super::length_and_type(headers, body.len() as u64),
+        headers: super::length_and_type(media_type, body.len() as u64),
         body: Body::full(body),
         extensions: http::Extensions::new(),
     }
@@ -52,9 +50,8 @@ pub struct PlainText(pub Cow<'static, str>);
 
 impl IntoResponse for PlainText {
     fn into_response(self) -> Response {
-        static PLAIN: LazyLock<HeaderMap> =
-            LazyLock::new(|| super::length_and_type_template("text/plain; charset=utf-8"));
-        with_type(StatusCode::OK, text_bytes(self.0), &PLAIN)
+        let media_type = const { HeaderValue::from_static("text/plain; charset=utf-8") };
+        with_type(StatusCode::OK, text_bytes(self.0), media_type)
     }
 }
 
@@ -75,9 +72,8 @@ pub struct Html(pub Cow<'static, str>);
 
 impl IntoResponse for Html {
     fn into_response(self) -> Response {
-        static HTML: LazyLock<HeaderMap> =
-            LazyLock::new(|| super::length_and_type_template("text/html; charset=utf-8"));
-        with_type(StatusCode::OK, text_bytes(self.0), &HTML)
+        let media_type = const { HeaderValue::from_static("text/html; charset=utf-8") };
+        with_type(StatusCode::OK, text_bytes(self.0), media_type)
     }
 }
 
@@ -124,7 +120,7 @@ impl Redirect {
 impl IntoResponse for Redirect {
     fn into_response(self) -> Response {
         let (_, location) = header_pair(LOCATION, self.location.as_str());
-        let mut headers = HeaderMap::with_capacity(2);
+        let mut headers = super::spare::take(2);
         headers.append(
             http::header::CONTENT_LENGTH,
             const { HeaderValue::from_static("0") },
@@ -222,7 +218,7 @@ impl<T> Created<T> {
 impl<T: Serialize> IntoResponse for Created<T> {
     fn into_response(self) -> Response {
         let (_, location) = header_pair(LOCATION, self.location.as_str());
-        let mut headers = HeaderMap::with_capacity(3);
+        let mut headers = super::spare::take(3);
         headers.append(LOCATION, location);
         match self.body {
             None => {
