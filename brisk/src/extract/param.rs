@@ -383,6 +383,15 @@ pub(crate) fn parse_int_text(s: &str) -> Result<i128, ScalarError> {
     if (1..=18).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) {
         return Ok(s.bytes().fold(0, |v, b| v * 10 + i128::from(b - b'0')));
     }
+    // Text that cannot start a number (`abc`) is told at its first byte: only digits, a
+    // sign, whitespace or (non-ASCII) Unicode whitespace can come first.
+    if let Some(&b) = s.as_bytes().first() {
+        if b.is_ascii()
+            && !(b.is_ascii_digit() || b == b'+' || b == b'-' || char::from(b).is_whitespace())
+        {
+            return Err(int_parsing());
+        }
+    }
     let s = s.trim();
     if s.len() > 4300 {
         return Err(ScalarError::new(
@@ -520,9 +529,20 @@ mod tests {
                 text.parse::<i128>().unwrap()
             );
         }
-        for bad in ["", " ", "abc", "1.5", "1__0", "_1", "1_", "--1", "1e3"] {
+        for bad in [
+            "", " ", "abc", "1.5", "1__0", "_1", "1_", "--1", "1e3", ".0", "x1",
+        ] {
             assert_eq!(i64::parse(bad).unwrap_err().kind, "int_parsing", "{bad:?}");
         }
+        // What may come first: a digit, a sign, whitespace (Unicode's too); anything else
+        // is refused at once.
+        for b in 0..=0x7fu8 {
+            let c = char::from(b);
+            let starts = c.is_ascii_digit() || c == '+' || c == '-' || c.is_whitespace();
+            assert_eq!(i64::parse(&format!("{c}1")).is_ok(), starts, "{c:?}");
+        }
+        assert_eq!(i64::parse("\u{3000}12\u{2003}").unwrap(), 12);
+        assert_eq!(i64::parse("\t-3\n").unwrap(), -3);
         assert_eq!(u8::parse("256").unwrap_err().kind, "less_than_equal");
         assert_eq!(u32::parse("-1").unwrap_err().kind, "greater_than_equal");
         assert_eq!(
