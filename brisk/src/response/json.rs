@@ -1,3 +1,4 @@
+use std::cell::Cell;
 use std::io;
 
 use bytes::Bytes;
@@ -92,9 +93,13 @@ pub(crate) fn serialized(
     after: Option<super::handle::Added>,
 ) -> Response {
     let more = after.as_ref().map_or(0, super::handle::Added::len);
-    if headers.is_empty() {
-        // Nothing of its own (nearly every response): the request's map, passed on.
-        headers = super::spare::take(2 + more);
+    if headers.capacity() == 0 {
+        // Nothing of its own (nearly every response): the request's map, passed on. (The
+        // empty map holds no allocation: forgotten, not dropped, which would check so.)
+        std::mem::forget(std::mem::replace(
+            &mut headers,
+            super::spare::take(2 + more),
+        ));
     } else {
         headers.reserve(2 + more);
     }
@@ -117,11 +122,33 @@ pub(crate) fn serialized(
 /// Serializes `value` as FastAPI does for a plain return value (Python's
 /// `json.dumps(ensure_ascii=False, allow_nan=False, separators=(",", ":"))`): compact,
 /// UTF-8 unescaped, floats written as Python writes them (`1.0`, `1e+20`, `1e-07`).
+///
+/// Written into a buffer this thread keeps, then copied out at its exact length: a `Vec`
+/// with room to spare becomes `Bytes` through a second allocation (its shared header), and
+/// growing one from a guess reallocates. A large body is handed over as written.
 pub(crate) fn json_bytes<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<Vec<u8>> {
-    let mut out = Vec::with_capacity(128);
-    let mut ser = serde_json::Serializer::with_formatter(&mut out, PyFormatter);
-    value.serialize(&mut ser)?;
-    Ok(out)
+    thread_local! {
+        static BUFFER: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
+    }
+    /// The most a thread keeps between responses, and the most copied out.
+    const KEPT: usize = 16 * 1024;
+    // Taken, not borrowed: a `Serialize` impl that serializes with brisk again finds an
+    // empty buffer instead of a borrowed one.
+    let mut buf = BUFFER.try_with(Cell::take).unwrap_or_default();
+    buf.clear();
+    let written = value.serialize(&mut serde_json::Serializer::with_formatter(
+        &mut buf,
+        PyFormatter,
+    ));
+    let out = if buf.len() <= KEPT {
+        buf.as_slice().to_vec()
+    } else {
+        std::mem::take(&mut buf)
+    };
+    if buf.capacity() <= KEPT {
+        let _ = BUFFER.try_with(|cell| cell.set(buf));
+    }
+    written.map(|()| out)
 }
 
 /// serde_json's compact formatter with Python's float text.
@@ -253,6 +280,58 @@ fn write_py_float<W: ?Sized + io::Write>(
 #[cfg(test)]
 mod tests {
     use super::json_bytes;
+
+    /// Serializes a value with brisk again inside its own `serialize`, as a user's
+    /// `Serialize` impl may.
+    struct Nested(Vec<u32>);
+
+    impl serde::Serialize for Nested {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let inner = json_bytes(&self.0).map_err(serde::ser::Error::custom)?;
+            s.serialize_str(std::str::from_utf8(&inner).unwrap())
+        }
+    }
+
+    /// Fails after writing part of its output.
+    struct Failing;
+
+    impl serde::Serialize for Failing {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeSeq;
+            let mut seq = s.serialize_seq(None)?;
+            seq.serialize_element("written")?;
+            Err(serde::ser::Error::custom("no"))
+        }
+    }
+
+    #[test]
+    fn each_body_is_exactly_its_own_json() {
+        let long = "x".repeat(40_000);
+        let cases: Vec<(Vec<u8>, String)> = vec![
+            (json_bytes(&[1, 2, 3]).unwrap(), "[1,2,3]".to_owned()),
+            (json_bytes(&"é").unwrap(), "\"é\"".to_owned()),
+            // Over what the thread keeps: handed over as written, and the next is right.
+            (json_bytes(&long).unwrap(), format!("\"{long}\"")),
+            (json_bytes(&true).unwrap(), "true".to_owned()),
+            (
+                json_bytes(&Nested(vec![1, 2])).unwrap(),
+                "\"[1,2]\"".to_owned(),
+            ),
+            (json_bytes(&Nested(vec![])).unwrap(), "\"[]\"".to_owned()),
+        ];
+        for (got, want) in cases {
+            assert_eq!(String::from_utf8(got).unwrap(), want);
+        }
+        // A failure leaves nothing behind for the next body.
+        assert!(json_bytes(&Failing).is_err());
+        let after = json_bytes(&[7]).unwrap();
+        assert_eq!(after, b"[7]");
+        assert_eq!(
+            after.capacity(),
+            after.len(),
+            "copied out at its exact length"
+        );
+    }
 
     fn py(v: f64) -> String {
         String::from_utf8(json_bytes(&v).unwrap()).unwrap()
