@@ -100,6 +100,11 @@ pub(crate) struct Router {
     /// Bit `n % 64` is set when a path in `statics` is `n` bytes long: most other paths are
     /// told apart without comparing.
     static_lengths: u64,
+    /// Templates that are a static prefix ending in `/` and one parameter making up the last
+    /// segment (`/items/{p0}`), with their entries, tried after `statics` and before
+    /// `matcher` when no other template could claim the same paths (see [`tails`]): a prefix
+    /// comparison instead of the tree walk.
+    tails: Vec<(Box<str>, usize)>,
     matcher: matchit::Router<usize>,
     entries: Vec<PathEntry>,
     handlers: Vec<Handler>,
@@ -137,6 +142,48 @@ fn normalize(template: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The [`Router::tails`] of these (normalized) templates: those made of a static prefix
+/// ending in `/` and one parameter filling the last segment, where no other template could
+/// match a path they match, or could win it. A template that goes on from the same prefix
+/// with a static byte could (the matcher prefers static bytes), unless it is a path that
+/// `statics_first` compares before the tails; one that goes on with a parameter and then
+/// `/` could not (a tail's value has no `/`). Templates with escaped braces turn the tails
+/// off.
+fn tails(templates: &[String], statics_first: bool) -> Vec<(Box<str>, usize)> {
+    if templates
+        .iter()
+        .any(|t| t.contains("{{") || t.contains("}}"))
+    {
+        return Vec::new();
+    }
+    let mut tails: Vec<(Box<str>, usize)> = templates
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| {
+            let prefix = t.strip_suffix("{p0}")?;
+            let claimed_elsewhere = templates.iter().any(|other| {
+                let Some(rest) = other.strip_prefix(prefix) else {
+                    return false;
+                };
+                let is_static = !other.contains(['{', '}']);
+                let param_then_slash = rest
+                    .strip_prefix("{p")
+                    .and_then(|r| r.split_once('}'))
+                    .is_some_and(|(digits, after)| {
+                        digits.bytes().all(|b| b.is_ascii_digit()) && after.starts_with('/')
+                    });
+                other != t && !(is_static && statics_first) && !param_then_slash
+            });
+            (prefix.ends_with('/') && !prefix.contains(['{', '}']) && !claimed_elsewhere)
+                .then(|| (prefix.into(), i))
+        })
+        .collect();
+    if tails.len() > MAX_STATICS {
+        tails.clear();
+    }
+    tails
 }
 
 impl Router {
@@ -221,9 +268,11 @@ impl Router {
         let static_lengths = statics
             .iter()
             .fold(0, |mask, (p, _)| mask | 1 << (p.len() % 64));
+        let tails = tails(&templates, !statics.is_empty());
         Router {
             statics,
             static_lengths,
+            tails,
             matcher,
             entries,
             handlers,
@@ -247,11 +296,22 @@ impl Router {
         let found = maybe_static
             .then(|| self.statics.iter().find(|(p, _)| **p == *path))
             .flatten();
-        let (entry, matched) = match found {
-            Some(&(_, entry)) => (entry, None),
-            None => match self.matcher.at(path) {
-                Ok(m) => (*m.value, Some(m)),
-                Err(_) => return Dispatch::ready(self.not_found(&parts, meta.as_ref())),
+        // The one parameter of a tail template, as a byte range in the path.
+        let tail = || {
+            self.tails.iter().find_map(|(prefix, entry)| {
+                let value = path.strip_prefix(&**prefix)?;
+                (!value.is_empty() && !value.contains('/'))
+                    .then_some((*entry, (prefix.len(), path.len())))
+            })
+        };
+        let (entry, matched, tail) = match found {
+            Some(&(_, entry)) => (entry, None, None),
+            None => match tail() {
+                Some((entry, range)) => (entry, None, Some(range)),
+                None => match self.matcher.at(path) {
+                    Ok(m) => (*m.value, Some(m), None),
+                    Err(_) => return Dispatch::ready(self.not_found(&parts, meta.as_ref())),
+                },
             },
         };
         let entry = &self.entries[entry];
@@ -281,7 +341,7 @@ impl Router {
         // by their normalized names checks only their values' UTF-8, where matchit's
         // iterator checks every name too.)
         let params: ParamRanges = match matched {
-            None => ParamRanges::new(),
+            None => tail.into_iter().collect(),
             Some(m) if m.params.is_empty() => ParamRanges::new(),
             Some(m) if m.params.len() <= PARAM_KEYS.len() => PARAM_KEYS[..m.params.len()]
                 .iter()
@@ -490,6 +550,11 @@ mod tests {
         format!("user {user_id}")
     }
 
+    #[crate::get("/users/{user_id}/posts")]
+    async fn posts(user_id: String) -> String {
+        format!("posts of {user_id}")
+    }
+
     #[crate::get("/a/{p}/{q}")]
     async fn two(p: String, q: i64) -> String {
         format!("{p} {q}")
@@ -517,6 +582,9 @@ mod tests {
             ("/users/7", 200, r#""user 7""#),
             ("/users/m%C3%A9", 200, r#""user mé""#),
             ("/users/me/", 307, ""),
+            ("/users/7/posts", 200, r#""posts of 7""#),
+            ("/users/7/", 307, ""),
+            ("/users/", 404, r#"{"detail":"Not Found"}"#),
             ("/a/x%20y/12", 200, r#""x y 12""#),
             (
                 "/a/x/y",
@@ -541,9 +609,9 @@ mod tests {
             s8 "/s/8" s9 "/s/9" s10 "/s/10" s11 "/s/11" s12 "/s/12" s13 "/s/13" s14 "/s/14"
             s15 "/s/15" s16 "/s/16"
         );
-        let small = crate::App::new().routes(crate::routes![me, user, two, five, files]);
+        let small = crate::App::new().routes(crate::routes![me, user, posts, two, five, files]);
         let large = crate::App::new()
-            .routes(crate::routes![me, user, two, five, files])
+            .routes(crate::routes![me, user, posts, two, five, files])
             .routes(crate::routes![
                 s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13, s14, s15, s16
             ]);
@@ -553,12 +621,56 @@ mod tests {
                 let res = client.get(path).send().await;
                 assert_eq!(res.status(), status, "{path}");
                 assert_eq!(res.text(), body, "{path}");
-                let location = (status == 307).then_some("http://testserver/users/me");
-                assert_eq!(res.header("location"), location, "{path}");
+                let location = (status == 307)
+                    .then(|| format!("http://testserver{}", path.trim_end_matches('/')));
+                assert_eq!(res.header("location"), location.as_deref(), "{path}");
             }
             let res = client.get("/s/16").send().await;
             assert_eq!(res.status(), if statics { 404 } else { 200 });
         }
+    }
+
+    #[test]
+    fn tails_are_the_templates_nothing_else_can_claim() {
+        let tails_of = |templates: &[&str], statics_first| {
+            let templates: Vec<String> = templates.iter().map(|t| t.to_string()).collect();
+            tails(&templates, statics_first)
+                .into_iter()
+                .map(|(prefix, i)| (prefix.into_string(), i))
+                .collect::<Vec<_>>()
+        };
+        let tail = |prefix: &str, i| vec![(prefix.to_owned(), i)];
+        // The items API.
+        assert_eq!(
+            tails_of(&["/items", "/items/{p0}", "/plaintext"], true),
+            tail("/items/", 1)
+        );
+        // Another template going on with a parameter and `/` claims none of its paths.
+        assert_eq!(
+            tails_of(&["/users/{p0}", "/users/{p0}/posts"], true),
+            tail("/users/", 0)
+        );
+        // A static path under the prefix: compared first while there are few statics, else
+        // the matcher decides.
+        assert_eq!(
+            tails_of(&["/users/{p0}", "/users/me"], true),
+            tail("/users/", 0)
+        );
+        assert_eq!(tails_of(&["/users/{p0}", "/users/me"], false), []);
+        // A catch-all under the prefix, or a parameter not followed by `/`, could claim.
+        assert_eq!(tails_of(&["/f/{p0}", "/f/{*p0}"], true), []);
+        assert_eq!(tails_of(&["/f/{p0}", "/f/{p0}.json"], true), []);
+        // Not tails: a parameter not last, a prefix with a parameter or not ending in `/`,
+        // a catch-all.
+        assert_eq!(
+            tails_of(
+                &["/a/{p0}/b", "/a/{p0}/{p1}", "/b{p0}", "/files/{*p0}"],
+                true
+            ),
+            []
+        );
+        // Escaped braces anywhere: none.
+        assert_eq!(tails_of(&["/u/{p0}", "/{{x}}"], true), []);
     }
 
     #[test]
