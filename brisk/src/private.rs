@@ -1,6 +1,7 @@
 //! Items the route macro's expansions name. Not public API: it changes without notice.
 
 use std::any::TypeId;
+use std::borrow::Cow;
 use std::fmt::{Debug, Display, Write as _};
 
 use http::HeaderMap;
@@ -140,12 +141,18 @@ pub fn push_segment(out: &mut String, value: &dyn Display) {
         .add(b'`')
         .add(b'{')
         .add(b'}');
-    let text = value.to_string();
-    let _ = write!(
-        out,
-        "{}",
-        percent_encoding::utf8_percent_encode(&text, SEGMENT)
-    );
+    // Written in place, then encoded only if it has to be: most values (numbers, plain
+    // words) need no escaping, and formatting them to a string first cost an allocation.
+    let start = out.len();
+    let _ = write!(out, "{value}");
+    let encoded = match percent_encoding::utf8_percent_encode(&out[start..], SEGMENT).into() {
+        Cow::Owned(encoded) => Some(encoded),
+        Cow::Borrowed(_) => None,
+    };
+    if let Some(encoded) = encoded {
+        out.truncate(start);
+        out.push_str(&encoded);
+    }
 }
 
 // --- Turning a handler's return value into a response -------------------------------------
@@ -349,4 +356,25 @@ pub fn default_json<T: Serialize>(value: T) -> serde_json::Value {
 /// A parameter type's schema.
 pub fn param_schema<T: FromParam>() -> serde_json::Value {
     T::schema()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::push_segment;
+
+    #[test]
+    fn segments_are_encoded_only_where_they_must_be() {
+        let mut path = String::from("/users/");
+        push_segment(&mut path, &"a b/c");
+        path.push_str("/items/");
+        push_segment(&mut path, &7);
+        path.push('/');
+        push_segment(&mut path, &"mé?#%{}");
+        path.push('/');
+        push_segment(&mut path, &"plain-word_1.2~");
+        assert_eq!(
+            path,
+            "/users/a%20b%2Fc/items/7/m%C3%A9%3F%23%25%7B%7D/plain-word_1.2~"
+        );
+    }
 }

@@ -121,6 +121,15 @@ pub fn expand(func: &ItemFn, attr: &RouteAttr, pieces: &[Piece], params: &[Param
     // `path(...)`: fills the template, for `Location` headers and links.
     let path_names: Vec<&str> = crate::path_template::param_names(pieces);
     let path_args: Vec<syn::Ident> = path_names.iter().map(|n| param_ident(n)).collect();
+    // Room for the literal parts and a short value per parameter: the path is built without
+    // growing in the common case.
+    let path_capacity: usize = pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Literal(l) => l.len(),
+            Piece::Param { .. } => 16,
+        })
+        .sum();
     let path_pushes = pieces.iter().map(|p| match p {
         Piece::Literal(l) => quote!(__s.push_str(#l);),
         Piece::Param {
@@ -471,7 +480,7 @@ pub fn expand(func: &ItemFn, attr: &RouteAttr, pieces: &[Piece], params: &[Param
 
             #[doc = #path_doc]
             pub fn path(#(#path_args: impl ::std::fmt::Display),*) -> ::std::string::String {
-                let mut __s = ::std::string::String::new();
+                let mut __s = ::std::string::String::with_capacity(#path_capacity);
                 #(#path_pushes)*
                 __s
             }
