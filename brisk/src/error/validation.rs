@@ -231,7 +231,12 @@ impl Errors {
 
     /// Records a validation problem.
     pub fn push(&mut self, detail: ErrorDetail) {
-        self.recorded().details.push(detail);
+        let details = &mut self.recorded().details;
+        if details.capacity() == 0 {
+            // Made at a small size: growing an empty list goes the amortized way.
+            *details = Vec::with_capacity(2);
+        }
+        details.push(detail);
     }
 
     /// Records a problem that is reported alone: the 422 lists it and no other (the first one
