@@ -420,13 +420,13 @@ impl App {
 }
 
 /// The health route's handler: a fixed answer, nothing allocated but the response.
-fn health_check(_: crate::Request) -> crate::routing::HandlerFuture {
-    Box::pin(async {
+fn health_check(_: crate::Request) -> crate::routing::Handled {
+    Ok(Box::pin(async {
         let mut res = Response::with_content(bytes::Bytes::from_static(br#"{"status":"ok"}"#));
         res.headers.insert(
             http::header::CONTENT_TYPE,
             const { http::HeaderValue::from_static("application/json") },
         );
         Ok(res)
-    })
+    }))
 }

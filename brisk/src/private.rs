@@ -11,7 +11,7 @@ use serde::Serialize;
 pub use crate::error::Errors;
 pub use crate::extract::{FromParam, Request, Source, SourceKind};
 pub use crate::response::{IntoResponse, Response, ResponseHandle};
-pub use crate::routing::{Endpoint, HandlerFuture, Route, RouteSpec};
+pub use crate::routing::{Endpoint, Handled, HandlerFuture, Route, RouteSpec};
 pub use crate::status::is_bodyless;
 pub use serde;
 pub use serde_json;

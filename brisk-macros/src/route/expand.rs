@@ -378,19 +378,11 @@ pub fn expand(func: &ItemFn, attr: &RouteAttr, pieces: &[Piece], params: &[Param
         }
         impl<T> __BriskNotABody<T> for &::brisk::__private::BodyProbe<T> {}
     };
-    // Without a body, extraction runs before the future is made: it never waits, and the
-    // future then holds only what the call needs, not the whole request (unless the handler
-    // takes it). With one, the future reads the body first and extracts after: one
-    // allocation for both.
-    let give_up = if needs_body {
-        quote!(return ::core::result::Result::Err(__errors))
-    } else {
-        quote!(
-            return ::brisk::__private::Box::pin(::core::future::ready(
-                ::core::result::Result::Err(__errors)
-            ))
-        )
-    };
+    // Without a body, extraction runs before the future is made: it never waits, its errors
+    // need no future at all, and the future then holds only what the call needs, not the
+    // whole request (unless the handler takes it). With one, the future reads the body first
+    // and extracts after: one allocation for both. (Either way the errors leave as `Err`.)
+    let give_up = quote!(return ::core::result::Result::Err(__errors));
     let unpack = if checked.is_empty() {
         quote!()
     } else {
@@ -423,18 +415,18 @@ pub fn expand(func: &ItemFn, attr: &RouteAttr, pieces: &[Piece], params: &[Param
             // (`__req` moves into the future once, as a mutable capture: rebinding it inside
             // would copy the whole request again.)
             let mut __req = __req;
-            ::brisk::__private::Box::pin(async move {
+            ::core::result::Result::Ok(::brisk::__private::Box::pin(async move {
                 if let ::core::result::Result::Err(__res) = __req.__read_body().await {
                     return ::core::result::Result::Ok(__res);
                 }
                 #extract_all
                 #call_and_finish
-            })
+            }))
         }
     } else {
         quote! {
             #extract_all
-            ::brisk::__private::Box::pin(async move { #call_and_finish })
+            ::core::result::Result::Ok(::brisk::__private::Box::pin(async move { #call_and_finish }))
         }
     };
     let operation_doc = operation_doc(func, attr, params);
@@ -485,7 +477,7 @@ pub fn expand(func: &ItemFn, attr: &RouteAttr, pieces: &[Piece], params: &[Param
                 __s
             }
 
-            fn __brisk_handler(__req: ::brisk::__private::Request) -> ::brisk::__private::HandlerFuture {
+            fn __brisk_handler(__req: ::brisk::__private::Request) -> ::brisk::__private::Handled {
                 #[allow(unused_imports)]
                 use ::brisk::__private::{ErrOtherKind as _, ErrResponseKind as _, ModelBody as _, ResponseKind as _, SerdeBody as _, SerializeKind as _};
                 #fallbacks

@@ -161,7 +161,7 @@ fn fallback(
         }
         impl ::brisk::__private::Endpoint for #name {
             const ROUTE: ::brisk::__private::Route = {
-                fn __brisk_unreachable(_: ::brisk::__private::Request) -> ::brisk::__private::HandlerFuture {
+                fn __brisk_unreachable(_: ::brisk::__private::Request) -> ::brisk::__private::Handled {
                     ::core::unreachable!()
                 }
                 ::brisk::__private::Route::__new(

@@ -27,7 +27,7 @@ use http::HeaderValue;
 use swagger_ui_redist::{SwaggerUi, SwaggerUiStaticFile};
 
 use super::builtin_route;
-use crate::routing::{HandlerFuture, Route};
+use crate::routing::{Handled, Route};
 use crate::{Request, Response};
 
 /// ReDoc's standalone bundle (see the module docs).
@@ -46,28 +46,28 @@ fn swagger_file(file: SwaggerUiStaticFile) -> &'static [u8] {
         .map_or(&[], |(_, bytes)| bytes)
 }
 
-fn asset(bytes: &'static [u8], media_type: &'static str) -> HandlerFuture {
+fn asset(bytes: &'static [u8], media_type: &'static str) -> Handled {
     let mut res = Response::with_content(Bytes::from_static(bytes));
     res.headers
         .insert(CONTENT_TYPE, HeaderValue::from_static(media_type));
     res.headers
         .insert(CACHE_CONTROL, HeaderValue::from_static(CACHE));
-    Box::pin(std::future::ready(Ok(res)))
+    Ok(Box::pin(std::future::ready(Ok(res))))
 }
 
-fn swagger_ui_css(_: Request) -> HandlerFuture {
+fn swagger_ui_css(_: Request) -> Handled {
     asset(swagger_file(SwaggerUiStaticFile::Css), CSS)
 }
 
-fn swagger_ui_bundle_js(_: Request) -> HandlerFuture {
+fn swagger_ui_bundle_js(_: Request) -> Handled {
     asset(swagger_file(SwaggerUiStaticFile::Js), JAVASCRIPT)
 }
 
-fn swagger_ui_favicon(_: Request) -> HandlerFuture {
+fn swagger_ui_favicon(_: Request) -> Handled {
     asset(swagger_file(SwaggerUiStaticFile::Favicon32), PNG)
 }
 
-fn redoc_standalone_js(_: Request) -> HandlerFuture {
+fn redoc_standalone_js(_: Request) -> Handled {
     asset(REDOC_STANDALONE_JS, JAVASCRIPT)
 }
 

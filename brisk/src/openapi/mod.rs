@@ -351,31 +351,31 @@ fn typed(body: bytes::Bytes, media_type: &'static str) -> crate::Response {
     res
 }
 
-fn serve_json(req: crate::Request) -> crate::routing::HandlerFuture {
-    Box::pin(async move {
+fn serve_json(req: crate::Request) -> crate::routing::Handled {
+    Ok(Box::pin(async move {
         Ok(match rendered(&req) {
             Some(r) => typed(r.json, "application/json"),
             None => crate::response::internal_server_error(),
         })
-    })
+    }))
 }
 
-fn serve_docs(req: crate::Request) -> crate::routing::HandlerFuture {
-    Box::pin(async move {
+fn serve_docs(req: crate::Request) -> crate::routing::Handled {
+    Ok(Box::pin(async move {
         Ok(match rendered(&req) {
             Some(r) => typed(r.docs, "text/html; charset=utf-8"),
             None => crate::response::internal_server_error(),
         })
-    })
+    }))
 }
 
-fn serve_redoc(req: crate::Request) -> crate::routing::HandlerFuture {
-    Box::pin(async move {
+fn serve_redoc(req: crate::Request) -> crate::routing::Handled {
+    Ok(Box::pin(async move {
         Ok(match rendered(&req) {
             Some(r) => typed(r.redoc, "text/html; charset=utf-8"),
             None => crate::response::internal_server_error(),
         })
-    })
+    }))
 }
 
 /// A GET+HEAD route not in the document, answering from a built-in handler. Its spec is
@@ -383,7 +383,7 @@ fn serve_redoc(req: crate::Request) -> crate::routing::HandlerFuture {
 pub(crate) fn builtin_route(
     name: &'static str,
     path: &str,
-    handler: fn(crate::Request) -> crate::routing::HandlerFuture,
+    handler: fn(crate::Request) -> crate::routing::Handled,
 ) -> Route {
     let spec: &'static crate::routing::RouteSpec = Box::leak(Box::new(crate::routing::RouteSpec {
         name,

@@ -6,6 +6,6 @@ mod route;
 mod table;
 
 pub use route::{
-    DeclaredResponse, Endpoint, HandlerFuture, OperationDoc, ParamDoc, Route, RouteSpec,
+    DeclaredResponse, Endpoint, Handled, HandlerFuture, OperationDoc, ParamDoc, Route, RouteSpec,
 };
 pub(crate) use table::{Dispatch, Router, RouterConfig, UndocumentedStatus};

@@ -13,6 +13,11 @@ use crate::response::ResponseDoc;
 /// the app turns into its validation answer).
 pub type HandlerFuture = Pin<Box<dyn Future<Output = Result<Response, Errors>> + Send + 'static>>;
 
+/// What a generated handler returns: its future, or the request's extraction errors when
+/// extraction failed before the future was made (no future, no allocation, for a request
+/// answered 422).
+pub type Handled = Result<HandlerFuture, Errors>;
+
 /// Everything the route macro knows about a route, fixed at compile time.
 #[derive(Debug, Clone, Copy)]
 pub struct RouteSpec {
@@ -94,13 +99,13 @@ pub struct OperationDoc {
 #[derive(Clone, Copy)]
 pub struct Route {
     pub(crate) spec: &'static RouteSpec,
-    pub(crate) handler: fn(Request) -> HandlerFuture,
+    pub(crate) handler: fn(Request) -> Handled,
     pub(crate) doc: Option<&'static OperationDoc>,
 }
 
 impl Route {
     #[doc(hidden)]
-    pub const fn __new(spec: &'static RouteSpec, handler: fn(Request) -> HandlerFuture) -> Self {
+    pub const fn __new(spec: &'static RouteSpec, handler: fn(Request) -> Handled) -> Self {
         Route {
             spec,
             handler,

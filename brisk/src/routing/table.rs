@@ -364,10 +364,16 @@ impl Router {
             handler.status,
             meta,
         );
-        Dispatch(State::Handler {
-            fut: (handler.route.handler)(request),
-            router: self.clone(),
-            index: handler_index,
+        Dispatch(match (handler.route.handler)(request) {
+            Ok(fut) => State::Handler {
+                fut,
+                router: self.clone(),
+                index: handler_index,
+            },
+            Err(errors) => State::Failed {
+                errors: Some(errors),
+                router: self.clone(),
+            },
         })
     }
 
@@ -429,6 +435,11 @@ enum State {
         router: Arc<Router>,
         index: usize,
     },
+    /// Extraction failed before the handler's future was made.
+    Failed {
+        errors: Option<Errors>,
+        router: Arc<Router>,
+    },
 }
 
 impl Dispatch {
@@ -450,6 +461,11 @@ impl Future for Dispatch {
             State::Ready(res) => Poll::Ready(
                 res.take()
                     .expect("Dispatch polled after completion")
+                    .into_http(),
+            ),
+            State::Failed { errors, router } => Poll::Ready(
+                router
+                    .answer_errors(errors.take().expect("Dispatch polled after completion"))
                     .into_http(),
             ),
             State::Handler { fut, router, index } => match fut.as_mut().poll(cx) {
