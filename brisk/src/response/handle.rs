@@ -66,6 +66,11 @@ impl Pairs {
     /// As `HeaderMap::insert` (and Starlette): the first one with the name takes the value
     /// in place, later ones go.
     fn set(&mut self, name: HeaderName, value: HeaderValue) {
+        // No pairs yet (nearly always): nothing to replace.
+        if self.first.is_none() {
+            self.first = Some((name, value));
+            return;
+        }
         let mut value = Some(value);
         if let Some((n, v)) = &mut self.first {
             if *n == name {
