@@ -146,7 +146,9 @@ impl Added {
                 // Even with no headers: the map goes on to hyper, which parses the next
                 // request's headers into it.
                 let mut map = super::spare::take(pairs.len());
-                Added::Pairs(pairs).append_to(&mut map);
+                if pairs.first.is_some() {
+                    Added::Pairs(pairs).append_to(&mut map);
+                }
                 map
             }
             Added::Map(map) => map,
