@@ -95,18 +95,6 @@ impl Pairs {
     }
 }
 
-impl IntoIterator for Pairs {
-    type Item = (HeaderName, HeaderValue);
-    type IntoIter = std::iter::Chain<
-        std::option::IntoIter<(HeaderName, HeaderValue)>,
-        std::vec::IntoIter<(HeaderName, HeaderValue)>,
-    >;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.first.into_iter().chain(self.more)
-    }
-}
-
 /// What a handle adds to a response, in order.
 pub(crate) enum Added {
     Pairs(Pairs),

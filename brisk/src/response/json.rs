@@ -140,15 +140,17 @@ pub(crate) fn json_bytes<T: Serialize + ?Sized>(value: &T) -> serde_json::Result
         &mut buf,
         PyFormatter,
     ));
-    let out = if buf.len() <= KEPT {
-        buf.as_slice().to_vec()
-    } else {
-        std::mem::take(&mut buf)
-    };
+    let out = written.map(|()| {
+        if buf.len() <= KEPT {
+            buf.as_slice().to_vec()
+        } else {
+            std::mem::take(&mut buf)
+        }
+    });
     if buf.capacity() <= KEPT {
         let _ = BUFFER.try_with(|cell| cell.set(buf));
     }
-    written.map(|()| out)
+    out
 }
 
 /// serde_json's compact formatter with Python's float text.
