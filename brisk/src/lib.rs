@@ -168,8 +168,8 @@ pub use body::Body;
 pub use error::{HttpError, ValidationError};
 pub use extract::{Cookie, Header, Json, Path, Query, Request, State};
 pub use response::{
-    Created, Html, IntoHeaderName, IntoResponse, IntoStatus, JsonResponse, NoContent, PlainText,
-    Redirect, Response, ResponseHandle,
+    Created, Html, IntoHeaderName, IntoHeaderValue, IntoResponse, IntoStatus, JsonResponse,
+    NoContent, PlainText, Redirect, Response, ResponseHandle,
 };
 pub use routing::{Endpoint, Route, RouteSpec};
 /// The rustls crate HTTPS is served with (feature `tls`).

@@ -28,7 +28,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::body::Body;
-use crate::response::{header_pair, IntoHeaderName};
+use crate::response::{header_pair, IntoHeaderName, IntoHeaderValue};
 use crate::service::AppService;
 use crate::App;
 
@@ -138,8 +138,7 @@ impl TestRequest {
     pub fn header<K, V>(mut self, name: K, value: V) -> Self
     where
         K: IntoHeaderName,
-        V: TryInto<HeaderValue>,
-        V::Error: std::fmt::Debug,
+        V: IntoHeaderValue,
     {
         let (name, value) = header_pair(name, value);
         self.headers.append(name, value);

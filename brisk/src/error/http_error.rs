@@ -1,9 +1,9 @@
-use http::header::HeaderValue;
 use http::{HeaderMap, StatusCode};
 use serde::Serialize;
 
 use crate::response::{
-    header_pair, json_bytes, serialized, IntoHeaderName, IntoResponse, IntoStatus, Response,
+    header_pair, json_bytes, serialized, IntoHeaderName, IntoHeaderValue, IntoResponse, IntoStatus,
+    Response,
 };
 
 /// An error with an HTTP status: FastAPI's `HTTPException`.
@@ -127,8 +127,7 @@ impl HttpError {
     pub fn header<K, V>(mut self, name: K, value: V) -> Self
     where
         K: IntoHeaderName,
-        V: TryInto<HeaderValue>,
-        V::Error: std::fmt::Debug,
+        V: IntoHeaderValue,
     {
         let (name, value) = header_pair(name, value);
         self.0.headers.append(name, value);

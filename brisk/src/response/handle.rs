@@ -3,7 +3,7 @@ use std::sync::OnceLock;
 use http::header::{HeaderName, HeaderValue, SET_COOKIE};
 use http::{HeaderMap, StatusCode};
 
-use super::{header_pair, IntoHeaderName, IntoStatus};
+use super::{header_pair, IntoHeaderName, IntoHeaderValue, IntoStatus};
 
 /// The injected response handle: FastAPI's `response: Response` parameter.
 ///
@@ -171,8 +171,7 @@ impl ResponseHandle {
     pub fn set_header<K, V>(&mut self, name: K, value: V)
     where
         K: IntoHeaderName,
-        V: TryInto<HeaderValue>,
-        V::Error: std::fmt::Debug,
+        V: IntoHeaderValue,
     {
         let (name, value) = header_pair(name, value);
         match self.map.get_mut() {
@@ -197,8 +196,7 @@ impl ResponseHandle {
     pub fn append_header<K, V>(&mut self, name: K, value: V)
     where
         K: IntoHeaderName,
-        V: TryInto<HeaderValue>,
-        V::Error: std::fmt::Debug,
+        V: IntoHeaderValue,
     {
         let (name, value) = header_pair(name, value);
         match self.map.get_mut() {

@@ -6,7 +6,7 @@ use http::header::{HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
 use http::{HeaderMap, StatusCode};
 use serde::Serialize;
 
-use super::{header_pair, IntoHeaderName, IntoResponse, IntoStatus, Response};
+use super::{header_pair, IntoHeaderName, IntoHeaderValue, IntoResponse, IntoStatus, Response};
 use crate::body::Body;
 
 /// A JSON response built explicitly: FastAPI's `JSONResponse(content, status_code, headers)`.
@@ -63,8 +63,7 @@ impl JsonResponse {
     pub fn header<K, V>(mut self, name: K, value: V) -> Self
     where
         K: IntoHeaderName,
-        V: TryInto<HeaderValue>,
-        V::Error: std::fmt::Debug,
+        V: IntoHeaderValue,
     {
         let (name, value) = header_pair(name, value);
         self.headers.append(name, value);

@@ -16,6 +16,7 @@ mod json;
 mod name;
 pub(crate) mod spare;
 mod typed;
+mod value;
 
 pub use doc::{DescribeResponse, ResponseDoc};
 pub use handle::ResponseHandle;
@@ -23,6 +24,7 @@ pub use json::JsonResponse;
 pub(crate) use json::{json_bytes, serialized};
 pub use name::IntoHeaderName;
 pub use typed::{Created, Html, NoContent, PlainText, Redirect};
+pub use value::IntoHeaderValue;
 
 use bytes::Bytes;
 use http::header::{HeaderName, HeaderValue, CONTENT_TYPE};
@@ -58,17 +60,16 @@ impl IntoStatus for u16 {
     }
 }
 
-/// Converts a header name and a `TryInto<HeaderValue>` value, panicking with a message that
+/// Converts a header name and value, panicking with a message that
 /// names the bad input: a malformed header in code is a programming error.
 pub(crate) fn header_pair<K, V>(name: K, value: V) -> (HeaderName, HeaderValue)
 where
     K: IntoHeaderName,
-    V: TryInto<HeaderValue>,
-    V::Error: std::fmt::Debug,
+    V: IntoHeaderValue,
 {
     let name = name.into_header_name();
     let value = value
-        .try_into()
+        .into_header_value()
         .unwrap_or_else(|e| panic!("invalid value for header `{name}`: {e:?}"));
     (name, value)
 }
@@ -251,8 +252,7 @@ impl Response {
     pub fn header<K, V>(mut self, name: K, value: V) -> Self
     where
         K: IntoHeaderName,
-        V: TryInto<HeaderValue>,
-        V::Error: std::fmt::Debug,
+        V: IntoHeaderValue,
     {
         let (name, value) = header_pair(name, value);
         self.headers.append(name, value);
