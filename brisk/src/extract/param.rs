@@ -57,6 +57,7 @@ impl<'a> Source<'a> {
     /// The value a scalar parameter takes, as FastAPI picks it: the last of a repeated query
     /// parameter or cookie, but the **first** of a repeated header (Starlette's
     /// `headers.get`).
+    #[inline]
     pub fn last(&self) -> Option<Cow<'a, str>> {
         match self.kind {
             SourceKind::Path => self.req.raw_path_param(self.index).map(decode_path),

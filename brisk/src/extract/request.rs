@@ -64,7 +64,12 @@ impl std::fmt::Debug for StateMap {
 /// }
 /// ```
 pub struct Request {
-    parts: Parts,
+    method: Method,
+    uri: Uri,
+    /// Always there but while the request drops: its `Drop` passes the map on, and an
+    /// emptied `Option` costs nothing to drop where an emptied map still would.
+    headers: Option<HeaderMap>,
+    extensions: http::Extensions,
     params: ParamRanges,
     body: Bytes,
     state: Arc<StateMap>,
@@ -138,8 +143,19 @@ impl Request {
         status: StatusCode,
         meta: Option<ConnMeta>,
     ) -> Self {
+        // (Parts has private fields: `..` passes them over.)
+        let Parts {
+            method,
+            uri,
+            headers,
+            extensions,
+            ..
+        } = parts;
         Request {
-            parts,
+            method,
+            uri,
+            headers: Some(headers),
+            extensions,
             params,
             body: Bytes::new(),
             state,
@@ -167,32 +183,34 @@ impl Request {
 
     /// The method.
     pub fn method(&self) -> &Method {
-        &self.parts.method
+        &self.method
     }
 
     /// The URI as received.
     pub fn uri(&self) -> &Uri {
-        &self.parts.uri
+        &self.uri
     }
 
     /// The path, not decoded.
     pub fn path(&self) -> &str {
-        self.parts.uri.path()
+        self.uri.path()
     }
 
     /// The query string without `?`, if there is one.
     pub fn query_string(&self) -> Option<&str> {
-        self.parts.uri.query()
+        self.uri.query()
     }
 
     /// The headers.
     pub fn headers(&self) -> &HeaderMap {
-        &self.parts.headers
+        self.headers
+            .as_ref()
+            .expect("a request has its headers until it drops")
     }
 
     /// The request extensions (set by tower layers, for instance).
     pub fn extensions(&self) -> &http::Extensions {
-        &self.parts.extensions
+        &self.extensions
     }
 
     /// The request's id (the client's `x-request-id`, or one the server made): `None` for a
@@ -201,7 +219,7 @@ impl Request {
     pub fn request_id(&self) -> Option<&RequestId> {
         match &self.meta {
             Some(meta) => Some(&meta.id),
-            None => self.parts.extensions.get(),
+            None => self.extensions.get(),
         }
     }
 
@@ -210,7 +228,7 @@ impl Request {
     pub fn connect_info(&self) -> Option<&ConnectInfo> {
         match &self.meta {
             Some(meta) => Some(&meta.info),
-            None => self.parts.extensions.get(),
+            None => self.extensions.get(),
         }
     }
 
@@ -225,9 +243,10 @@ impl Request {
     }
 
     /// The raw (percent-encoded) value of the `index`-th path parameter of the template.
+    #[inline]
     pub fn raw_path_param(&self, index: usize) -> Option<&str> {
         let (start, end) = self.params.get(index)?;
-        self.parts.uri.path().get(start..end)
+        self.uri.path().get(start..end)
     }
 
     /// The route's default status.
@@ -244,16 +263,21 @@ impl Request {
 impl Drop for Request {
     // The request's header map goes on to the response (see `response::spare`).
     fn drop(&mut self) {
-        crate::response::spare::give(std::mem::take(&mut self.parts.headers));
+        if let Some(headers) = self.headers.take() {
+            crate::response::spare::give(headers);
+        }
     }
 }
 
 impl std::fmt::Debug for Request {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Request")
-            .field("method", &self.parts.method)
-            .field("uri", &self.parts.uri)
-            .field("headers", &self.parts.headers)
+            .field("method", &self.method)
+            .field("uri", &self.uri)
+            .field(
+                "headers",
+                self.headers.as_ref().unwrap_or(&HeaderMap::new()),
+            )
             .field("body_len", &self.body.len())
             .finish()
     }
