@@ -288,11 +288,19 @@ pub fn expand(func: &ItemFn, attr: &RouteAttr, pieces: &[Piece], params: &[Param
         Some(t) if nameable(t) => quote!(#t),
         _ => quote_spanned!(ok_span=> _),
     };
+    // A handler without a response handle never makes one: the answer starts from the
+    // route's status alone.
+    let has_handle = params.iter().any(|p| matches!(p.kind, Kind::Handle));
     let finish_ok = |v: &str| {
         let v = syn::Ident::new(v, ok_span);
+        let finish = if has_handle {
+            quote_spanned!(ok_span=> finish(#v, __handle))
+        } else {
+            quote_spanned!(ok_span=> finish_status(#v, __status))
+        };
         quote_spanned! {ok_span=>
             ::brisk::__private::check_body::<#ok_ty, #bodyless>(&#v);
-            (&#v).__brisk_kind().finish(#v, __handle)
+            (&#v).__brisk_kind().#finish
         }
     };
     let finish = if result {
@@ -330,6 +338,13 @@ pub fn expand(func: &ItemFn, attr: &RouteAttr, pieces: &[Piece], params: &[Param
                 self,
                 _: T,
                 _: ::brisk::__private::ResponseHandle,
+            ) -> ::brisk::__private::Response {
+                ::core::unreachable!()
+            }
+            fn finish_status<T: __BriskReturn>(
+                self,
+                _: T,
+                _: ::brisk::__private::StatusCode,
             ) -> ::brisk::__private::Response {
                 ::core::unreachable!()
             }
@@ -393,18 +408,17 @@ pub fn expand(func: &ItemFn, attr: &RouteAttr, pieces: &[Piece], params: &[Param
             };
         }
     };
-    let handle_mut = if params.iter().any(|p| matches!(p.kind, Kind::Handle)) {
-        quote!(mut)
+    let start = if has_handle {
+        quote!(let mut __handle = ::brisk::__private::ResponseHandle::new(__req.__route_status());)
     } else {
-        quote!()
+        quote!(let __status = __req.__route_status();)
     };
     let extract_all = quote! {
         #[allow(unused_mut)]
         let mut __errors = ::brisk::__private::Errors::new();
         #(#extract)*
         #unpack
-        #[allow(unused_mut)]
-        let #handle_mut __handle = ::brisk::__private::ResponseHandle::new(__req.__route_status());
+        #start
     };
     let call_and_finish = quote! {
         let __out = #call;
