@@ -237,6 +237,7 @@ fn bodyless(status: StatusCode, headers: HeaderMap) -> Response {
         headers,
         body: Body::empty(),
         extensions: http::Extensions::new(),
+        framed: false,
     }
 }
 

@@ -109,22 +109,24 @@ impl Future for AppFuture {
         let this = &mut *self;
         let polled = std::panic::catch_unwind(AssertUnwindSafe(|| match &mut this.state {
             AppState::Router(fut) => Pin::new(fut).poll(cx),
+            // (A layer may have changed anything: the final stage checks everything.)
             AppState::Layered(fut) => fut.as_mut().poll(cx).map(|res| {
-                res.unwrap_or_else(|error| {
+                let res = res.unwrap_or_else(|error| {
                     tracing::error!(%error, "a layer failed; answered 500");
                     internal_server_error().into_http()
-                })
+                });
+                (res, false)
             }),
             AppState::Done => panic!("AppFuture polled after completion"),
         }));
-        let mut res = match polled {
+        let (mut res, framed) = match polled {
             Ok(Poll::Pending) => return Poll::Pending,
-            Ok(Poll::Ready(res)) => res,
-            Err(panic) => panic_response(&*panic).into_http(),
+            Ok(Poll::Ready(out)) => out,
+            Err(panic) => (panic_response(&*panic).into_http(), false),
         };
         // The future inside may hold request data; drop it now, not with the connection.
         this.state = AppState::Done;
-        finalize(&mut res, this.head);
+        finalize(&mut res, this.head, framed);
         Poll::Ready(res)
     }
 }
@@ -158,7 +160,7 @@ impl tower::Service<http::Request<Body>> for RouterService {
         // extensions.
         let (parts, body) = req.into_parts();
         let fut = self.0.dispatch(parts, body, None);
-        Box::pin(async move { Ok(fut.await) })
+        Box::pin(async move { Ok(fut.await.0) })
     }
 }
 
@@ -173,8 +175,11 @@ impl tower::Service<http::Request<Body>> for RouterService {
 /// - a HEAD answer carries the headers of the GET answer, with its `content-length`, and no
 ///   body;
 /// - a body held in memory is sent with its exact `content-length`.
+///
+/// `framed`: brisk built the headers knowing the body (see `Response::framed`), so the
+/// length needs no check; false for anything a tower layer returned.
 #[inline]
-pub(crate) fn finalize(res: &mut http::Response<Body>, head: bool) {
+pub(crate) fn finalize(res: &mut http::Response<Body>, head: bool, framed: bool) {
     let code = res.status().as_u16();
     if crate::status::is_bodyless(code) {
         if res.body().exact_len() != Some(0) {
@@ -196,9 +201,11 @@ pub(crate) fn finalize(res: &mut http::Response<Body>, head: bool) {
         *res.body_mut() = Body::empty();
         return;
     }
-    let exact = res.body().exact_len();
-    // (A right `content-length` first and alone, as brisk's own responses have, needs no
-    // walk over the values.)
+    // (Framed by brisk, or a right `content-length` first and alone: nothing to walk over.)
+    let exact = match framed {
+        true => None,
+        false => res.body().exact_len(),
+    };
     if let Some(len) = exact.filter(|&len| !states_length_alone(res.headers(), len)) {
         // One pass over the (few) headers instead of a hashed lookup per name.
         let (mut lengths, mut stated_right, mut chunked) = (0, false, false);
@@ -348,7 +355,7 @@ mod tests {
                 res.headers_mut()
                     .append(name, HeaderValue::from_static(value));
             }
-            super::finalize(&mut res, *head);
+            super::finalize(&mut res, *head, false);
             let got: Vec<(&str, &str)> = res
                 .headers()
                 .iter()

@@ -1,6 +1,6 @@
 use std::sync::OnceLock;
 
-use http::header::{HeaderName, HeaderValue, SET_COOKIE};
+use http::header::{HeaderName, HeaderValue, CONTENT_LENGTH, SET_COOKIE, TRANSFER_ENCODING};
 use http::{HeaderMap, StatusCode};
 
 use super::{header_pair, IntoHeaderName, IntoHeaderValue, IntoStatus};
@@ -106,6 +106,19 @@ impl Added {
         match self {
             Added::Pairs(pairs) => pairs.len(),
             Added::Map(map) => map.len(),
+        }
+    }
+
+    /// Whether a header here states a length or a transfer coding (which the final stage
+    /// then checks against the body).
+    pub(crate) fn frames(&self) -> bool {
+        let framing = |name: &HeaderName| name == CONTENT_LENGTH || name == TRANSFER_ENCODING;
+        match self {
+            Added::Pairs(Pairs { first, more }) => {
+                first.as_ref().is_some_and(|(name, _)| framing(name))
+                    || more.iter().any(|(name, _)| framing(name))
+            }
+            Added::Map(map) => map.keys().any(framing),
         }
     }
 

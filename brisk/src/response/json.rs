@@ -2,7 +2,7 @@ use std::cell::Cell;
 use std::io;
 
 use bytes::Bytes;
-use http::header::{HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
+use http::header::{HeaderValue, CONTENT_LENGTH, CONTENT_TYPE, TRANSFER_ENCODING};
 use http::{HeaderMap, StatusCode};
 use serde::Serialize;
 
@@ -92,6 +92,8 @@ pub(crate) fn serialized(
     after: Option<super::handle::Added>,
 ) -> Response {
     let more = after.as_ref().map_or(0, super::handle::Added::len);
+    // Framed by brisk unless a header given states a length or a transfer coding.
+    let mut framed = after.as_ref().is_none_or(|after| !after.frames());
     if headers.capacity() == 0 {
         // Nothing of its own (nearly every response): the request's map, passed on. (The
         // empty map holds no allocation: forgotten, not dropped, which would check so.)
@@ -100,6 +102,7 @@ pub(crate) fn serialized(
             super::spare::take(2 + more),
         ));
     } else {
+        framed &= !headers.contains_key(CONTENT_LENGTH) && !headers.contains_key(TRANSFER_ENCODING);
         headers.reserve(2 + more);
     }
     headers.append(CONTENT_LENGTH, super::content_length(bytes.len() as u64));
@@ -115,6 +118,7 @@ pub(crate) fn serialized(
         headers,
         body: Body::full(Bytes::from(bytes)),
         extensions: http::Extensions::new(),
+        framed,
     }
 }
 

@@ -27,7 +27,7 @@ pub use typed::{Created, Html, NoContent, PlainText, Redirect};
 pub use value::IntoHeaderValue;
 
 use bytes::Bytes;
-use http::header::{HeaderName, HeaderValue, CONTENT_TYPE};
+use http::header::{HeaderName, HeaderValue, CONTENT_LENGTH, CONTENT_TYPE, TRANSFER_ENCODING};
 use http::{HeaderMap, StatusCode};
 
 use crate::body::Body;
@@ -184,6 +184,10 @@ pub struct Response {
     pub(crate) headers: HeaderMap,
     pub(crate) body: Body,
     pub(crate) extensions: http::Extensions,
+    /// Whether brisk built the headers knowing the body: exactly one `content-length`, the
+    /// body's, and no `transfer-encoding`. The final stage then has nothing to check (~100
+    /// instructions on every response). Anything that could change that clears it.
+    pub(crate) framed: bool,
 }
 
 impl Response {
@@ -194,6 +198,7 @@ impl Response {
             headers: HeaderMap::new(),
             body: Body::empty(),
             extensions: http::Extensions::new(),
+            framed: false,
         }
     }
 
@@ -205,6 +210,7 @@ impl Response {
             headers: HeaderMap::new(),
             body: Body::full(content),
             extensions: http::Extensions::new(),
+            framed: false,
         }
     }
 
@@ -226,6 +232,7 @@ impl Response {
             headers: HeaderMap::new(),
             body,
             extensions: http::Extensions::new(),
+            framed: false,
         }
     }
 
@@ -255,6 +262,9 @@ impl Response {
         V: IntoHeaderValue,
     {
         let (name, value) = header_pair(name, value);
+        if name == CONTENT_LENGTH || name == TRANSFER_ENCODING {
+            self.framed = false;
+        }
         self.headers.append(name, value);
         self
     }
@@ -271,6 +281,7 @@ impl Response {
 
     /// The headers, to change them.
     pub fn headers_mut(&mut self) -> &mut HeaderMap {
+        self.framed = false;
         &mut self.headers
     }
 
@@ -312,6 +323,7 @@ impl Response {
             headers: parts.headers,
             body: Body::new(body),
             extensions: parts.extensions,
+            framed: false,
         }
     }
 }
@@ -324,6 +336,7 @@ impl From<http::Response<Body>> for Response {
             headers: parts.headers,
             body,
             extensions: parts.extensions,
+            framed: false,
         }
     }
 }
@@ -398,6 +411,7 @@ pub(crate) fn internal_server_error() -> Response {
         headers,
         body: Body::from("Internal Server Error"),
         extensions: http::Extensions::new(),
+        framed: false,
     }
 }
 

@@ -25,6 +25,7 @@ fn with_type(status: StatusCode, body: Bytes, media_type: HeaderValue) -> Respon
         headers: super::length_and_type(media_type, body.len() as u64),
         body: Body::full(body),
         extensions: http::Extensions::new(),
+        framed: true,
     }
 }
 
@@ -133,6 +134,7 @@ impl IntoResponse for Redirect {
             headers,
             body: Body::empty(),
             extensions: http::Extensions::new(),
+            framed: true,
         }
     }
 }
@@ -234,6 +236,7 @@ impl<T: Serialize> IntoResponse for Created<T> {
                     headers,
                     body: Body::empty(),
                     extensions: http::Extensions::new(),
+                    framed: true,
                 }
             }
             Some(body) => match json_bytes(&body) {

@@ -449,31 +449,32 @@ impl Dispatch {
 }
 
 impl Future for Dispatch {
-    type Output = http::Response<Body>;
+    /// The response, and whether brisk built its framing (see `Response::framed`).
+    type Output = (http::Response<Body>, bool);
 
     /// The handler's response (marked when its status is not documented), or the answer to
     /// its extraction errors, as the `http::Response` the final stage takes. (Converted here,
     /// where the handler's output lands: each move of a response on its way out costs a
     /// copy of ~150 bytes.)
     #[inline]
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<http::Response<Body>> {
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let out = |res: Response| {
+            let framed = res.framed;
+            (res.into_http(), framed)
+        };
         match &mut self.0 {
-            State::Ready(res) => Poll::Ready(
-                res.take()
-                    .expect("Dispatch polled after completion")
-                    .into_http(),
-            ),
-            State::Failed { errors, router } => Poll::Ready(
-                router
-                    .answer_errors(errors.take().expect("Dispatch polled after completion"))
-                    .into_http(),
-            ),
+            State::Ready(res) => {
+                Poll::Ready(out(*res.take().expect("Dispatch polled after completion")))
+            }
+            State::Failed { errors, router } => Poll::Ready(out(
+                router.answer_errors(errors.take().expect("Dispatch polled after completion"))
+            )),
             State::Handler { fut, router, index } => match fut.as_mut().poll(cx) {
                 Poll::Ready(Ok(mut res)) => {
                     router.check_documented(*index, &mut res);
-                    Poll::Ready(res.into_http())
+                    Poll::Ready(out(res))
                 }
-                Poll::Ready(Err(errors)) => Poll::Ready(router.answer_errors(errors).into_http()),
+                Poll::Ready(Err(errors)) => Poll::Ready(out(router.answer_errors(errors))),
                 Poll::Pending => Poll::Pending,
             },
         }

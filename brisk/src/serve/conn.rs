@@ -78,7 +78,7 @@ impl Reject {
         let mut res = HttpError::new(self.status, self.detail)
             .into_response()
             .into_http();
-        crate::service::finalize(&mut res, false);
+        crate::service::finalize(&mut res, false, false);
         res.headers_mut()
             .insert(CONNECTION, const { HeaderValue::from_static("close") });
         res
@@ -532,7 +532,7 @@ impl Future for ConnFuture {
                     )
                     .into_response()
                     .into_http();
-                    crate::service::finalize(&mut res, this.after.head);
+                    crate::service::finalize(&mut res, this.after.head, false);
                     res
                 }
                 Poll::Pending => return Poll::Pending,

@@ -1,7 +1,8 @@
 //! One raw keep-alive connection (no `Connection: close`) carrying several requests: a
 //! handler that panics answers FastAPI's plain 500 with nothing internal in it and the
 //! connection goes on serving; a 204 built with a body is sent bodiless and the connection
-//! goes on serving (FastAPI's server drops it); a HEAD answer leaks no body.
+//! goes on serving (FastAPI's server drops it); a HEAD answer leaks no body; a length a
+//! handler states itself, in any way the API allows, is corrected to the body's.
 
 use std::time::Duration;
 
@@ -205,6 +206,93 @@ async fn bodies_on_bodyless_answers_never_reach_the_wire() {
     assert_eq!(res.status, 200);
     assert_eq!(res.body, b"hello world");
 
+    drop(stream);
+    server.stop().await;
+}
+
+// Handlers that state a length of their own, every way the API lets them, on responses brisk
+// frames itself (the final stage skips its check for those unless something could have
+// changed the framing).
+
+#[brisk::get("/len/plain-header")]
+async fn len_plain_header() -> brisk::Response {
+    use brisk::IntoResponse;
+    brisk::PlainText("hello".into())
+        .into_response()
+        .header("Content-Length", "99")
+}
+
+#[brisk::get("/len/plain-headers-mut")]
+async fn len_plain_headers_mut() -> brisk::Response {
+    use brisk::IntoResponse;
+    let mut res = brisk::PlainText("hello".into()).into_response();
+    res.headers_mut().insert(
+        http::header::CONTENT_LENGTH,
+        http::HeaderValue::from_static("2"),
+    );
+    res
+}
+
+#[brisk::get("/len/json-response")]
+async fn len_json_response() -> brisk::JsonResponse {
+    brisk::JsonResponse::new(brisk::json!({ "a": 1 })).header("content-length", "1")
+}
+
+#[brisk::get("/len/handle")]
+async fn len_handle(response: &mut brisk::ResponseHandle) -> brisk::Value {
+    response.set_header("content-length", "3");
+    brisk::json!({ "a": 1 })
+}
+
+#[brisk::get("/len/handle-chunked")]
+async fn len_handle_chunked(response: &mut brisk::ResponseHandle) -> brisk::Value {
+    response.headers_mut().insert(
+        "transfer-encoding",
+        http::HeaderValue::from_static("chunked"),
+    );
+    brisk::json!({ "a": 1 })
+}
+
+#[brisk::get("/len/error")]
+async fn len_error() -> Result<brisk::Value, brisk::HttpError> {
+    Err(brisk::HttpError::new(409, "taken").header("content-length", "4"))
+}
+
+#[tokio::test]
+async fn lengths_stated_by_handlers_are_corrected_and_the_connection_goes_on() {
+    let app = brisk::App::new().routes(brisk::routes![
+        len_plain_header,
+        len_plain_headers_mut,
+        len_json_response,
+        len_handle,
+        len_handle_chunked,
+        len_error
+    ]);
+    let server = Server::start(app).await;
+    let addr = server.addr.to_string();
+    let mut stream = wire::connect(server.addr).await;
+    for (target, status, body) in [
+        ("/len/plain-header", 200, &b"hello"[..]),
+        ("/len/plain-headers-mut", 200, b"hello"),
+        ("/len/json-response", 200, br#"{"a":1}"#),
+        ("/len/handle", 200, br#"{"a":1}"#),
+        ("/len/handle-chunked", 200, br#"{"a":1}"#),
+        ("/len/error", 409, br#"{"detail":"taken"}"#),
+    ] {
+        // Two rounds: a wrong length on the wire would make the next response unreadable.
+        for _ in 0..2 {
+            let res = send(&mut stream, &addr, "GET", target).await;
+            assert_eq!((res.status, &res.body[..]), (status, body), "{target}");
+            let lengths: Vec<_> = res
+                .headers
+                .iter()
+                .filter(|(n, _)| n.eq_ignore_ascii_case("content-length"))
+                .map(|(_, v)| v.as_str())
+                .collect();
+            assert_eq!(lengths, [body.len().to_string()], "{target}");
+            assert!(res.header("transfer-encoding").is_none(), "{target}");
+        }
+    }
     drop(stream);
     server.stop().await;
 }
