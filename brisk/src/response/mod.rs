@@ -122,9 +122,42 @@ static LENGTHS: [u8; 40_000] = {
     table
 };
 
+/// The `content-length` values of bodies under 1 KiB, made at compile time: a clone costs no
+/// check of the digits (most answers are small, and every one with a body states its length).
+static SMALL_LENGTHS: [HeaderValue; 1024] = {
+    let mut values = [const { HeaderValue::from_static("0") }; 1024];
+    let mut n = 0;
+    while n < 1024 {
+        let digits = if n < 10 {
+            1
+        } else if n < 100 {
+            2
+        } else if n < 1000 {
+            3
+        } else {
+            4
+        };
+        let (_, rest) = LENGTHS.split_at(n * 4);
+        let (text, _) = rest.split_at(digits);
+        let Ok(text) = std::str::from_utf8(text) else {
+            panic!("LENGTHS holds digits");
+        };
+        // (Replaced and forgotten: a constant initializer cannot run a destructor.)
+        std::mem::forget(std::mem::replace(
+            &mut values[n],
+            HeaderValue::from_static(text),
+        ));
+        n += 1;
+    }
+    values
+};
+
 /// A `content-length` value. Below 10 000 it points into a static table: `HeaderValue::from`
 /// formats into a fresh allocation, and every response with a body needs one.
 pub(crate) fn content_length(len: u64) -> HeaderValue {
+    if let Some(value) = SMALL_LENGTHS.get(len as usize) {
+        return value.clone();
+    }
     if len < 10_000 {
         let n = len as usize;
         let digits = match n {
