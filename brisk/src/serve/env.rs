@@ -204,7 +204,7 @@ impl ServeConfig {
     /// | `BRISK_MAX_HEADERS`, `BRISK_MAX_CONNECTIONS`, `BRISK_H2_MAX_CONCURRENT_STREAMS` | a whole number, at least 1 |
     /// | `BRISK_H2_MAX_PENDING_ACCEPT_RESET_STREAMS`, `BRISK_H2_MAX_LOCAL_ERROR_RESET_STREAMS` | a whole number |
     /// | `BRISK_CONNECTION_OVERFLOW` | `queue` or `refuse` |
-    /// | `BRISK_ECHO_REQUEST_ID` | `true` or `false` (also `1`/`0`, `yes`/`no`, `on`/`off`) |
+    /// | `BRISK_ECHO_REQUEST_ID`, `BRISK_VECTORED_WRITES` | `true` or `false` (also `1`/`0`, `yes`/`no`, `on`/`off`) |
     /// | `BRISK_TRUSTED_PROXIES` | [`TrustedProxies`]: `127.0.0.1, 10.0.0.0/8`, `*` or `none` |
     ///
     /// So the code sets the app's defaults and the environment has the last word:
@@ -298,6 +298,9 @@ impl ServeConfig {
         }
         if let Some(value) = var(lookup, "BRISK_ECHO_REQUEST_ID", BOOL, parse_bool)? {
             self.echo_request_id = value;
+        }
+        if let Some(value) = var(lookup, "BRISK_VECTORED_WRITES", BOOL, parse_bool)? {
+            self.vectored_writes = value;
         }
         if let Some(value) = var(lookup, "BRISK_TRUSTED_PROXIES", PROXIES, |t| {
             t.parse::<TrustedProxies>().ok()
@@ -403,6 +406,7 @@ mod tests {
             ("BRISK_H2_MAX_LOCAL_ERROR_RESET_STREAMS", "0"),
             ("BRISK_CONNECTION_OVERFLOW", "Refuse"),
             ("BRISK_ECHO_REQUEST_ID", "1"),
+            ("BRISK_VECTORED_WRITES", "on"),
             ("BRISK_TRUSTED_PROXIES", "10.0.0.0/8, ::1"),
         ])
         .unwrap();
@@ -423,6 +427,7 @@ mod tests {
         assert_eq!(got.h2_max_local_error_reset_streams, 0);
         assert_eq!(got.connection_overflow, ConnectionOverflow::Refuse);
         assert!(got.echo_request_id);
+        assert!(got.vectored_writes);
         assert!(got.trusted_proxies.contains("10.2.3.4".parse().unwrap()));
         assert!(!got.trusted_proxies.contains("127.0.0.1".parse().unwrap()));
     }

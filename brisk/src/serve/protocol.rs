@@ -53,7 +53,8 @@ macro_rules! http1_settings {
         let h1 = $h1;
         h1.timer(TokioTimer::new())
             .header_read_timeout(None)
-            .max_buf_size(($config.max_head_size * 2).max(64 * 1024));
+            .max_buf_size(($config.max_head_size * 2).max(64 * 1024))
+            .writev($config.vectored_writes);
         // hyper parses up to 100 headers into a stack array; setting any `max_headers` makes
         // it allocate and fill a vector of that size for every head instead (1.7 k
         // instructions a request). The gatekeeper enforces the limit, so hyper's only needs

@@ -2,7 +2,8 @@
 //! handler that panics answers FastAPI's plain 500 with nothing internal in it and the
 //! connection goes on serving; a 204 built with a body is sent bodiless and the connection
 //! goes on serving (FastAPI's server drops it); a HEAD answer leaks no body; a length a
-//! handler states itself, in any way the API allows, is corrected to the body's.
+//! handler states itself, in any way the API allows, is corrected to the body's; bodies
+//! small and large go out alike with and without vectored writes.
 
 use std::time::Duration;
 
@@ -295,4 +296,51 @@ async fn lengths_stated_by_handlers_are_corrected_and_the_connection_goes_on() {
     }
     drop(stream);
     server.stop().await;
+}
+
+#[brisk::get("/sized/{n}")]
+async fn sized(n: usize) -> brisk::PlainText {
+    brisk::PlainText("abcdefghij".repeat(n).into())
+}
+
+/// HTTP/1 responses go out the same whether the body is copied after its head (the default)
+/// or written beside it (`vectored_writes`): small and large bodies, one after the other on
+/// one connection.
+#[tokio::test]
+async fn both_write_modes_send_the_same_bytes() {
+    for vectored in [false, true] {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let config = brisk::ServeConfig::default().vectored_writes(vectored);
+        let app = brisk::App::new().routes(brisk::routes![sized]);
+        let task = tokio::spawn(brisk::serve_with(
+            listener,
+            app,
+            async move {
+                let _ = stopped.await;
+            },
+            config,
+        ));
+        let mut stream = wire::connect(addr).await;
+        // 10 B, 10 KB, 1 MB (past hyper's 64 KiB write buffer), then small again.
+        for n in [1, 1_000, 100_000, 3] {
+            let target = format!("/sized/{n}");
+            let res = send(&mut stream, &addr.to_string(), "GET", &target).await;
+            assert_eq!(res.status, 200, "{target} vectored={vectored}");
+            assert_eq!(
+                res.header("content-length"),
+                Some(&*(n * 10).to_string()),
+                "{target}"
+            );
+            assert_eq!(res.body, "abcdefghij".repeat(n).as_bytes(), "{target}");
+        }
+        drop(stream);
+        let _ = stop.send(());
+        tokio::time::timeout(Duration::from_secs(5), task)
+            .await
+            .expect("the server stops")
+            .expect("the server task ends")
+            .expect("serve returns Ok");
+    }
 }
