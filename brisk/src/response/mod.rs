@@ -96,20 +96,22 @@ pub(crate) fn append_all(to: &mut HeaderMap, from: HeaderMap) {
     }
 }
 
+/// How many decimal digits `n` (below 10 000) has.
+const fn digits(n: usize) -> usize {
+    match n {
+        0..=9 => 1,
+        10..=99 => 2,
+        100..=999 => 3,
+        _ => 4,
+    }
+}
+
 /// Decimal text of 0..10 000, one 4-byte slot each (left-aligned), built at compile time.
 static LENGTHS: [u8; 40_000] = {
     let mut table = [b' '; 40_000];
     let mut n = 0;
     while n < 10_000 {
-        let digits = if n < 10 {
-            1
-        } else if n < 100 {
-            2
-        } else if n < 1000 {
-            3
-        } else {
-            4
-        };
+        let digits = digits(n);
         let mut value = n;
         let mut d = digits;
         while d > 0 {
@@ -128,15 +130,7 @@ static SMALL_LENGTHS: [HeaderValue; 1024] = {
     let mut values = [const { HeaderValue::from_static("0") }; 1024];
     let mut n = 0;
     while n < 1024 {
-        let digits = if n < 10 {
-            1
-        } else if n < 100 {
-            2
-        } else if n < 1000 {
-            3
-        } else {
-            4
-        };
+        let digits = digits(n);
         let (_, rest) = LENGTHS.split_at(n * 4);
         let (text, _) = rest.split_at(digits);
         let Ok(text) = std::str::from_utf8(text) else {
@@ -160,12 +154,7 @@ pub(crate) fn content_length(len: u64) -> HeaderValue {
     }
     if len < 10_000 {
         let n = len as usize;
-        let digits = match n {
-            0..=9 => 1,
-            10..=99 => 2,
-            100..=999 => 3,
-            _ => 4,
-        };
+        let digits = digits(n);
         let text: &'static [u8] = &LENGTHS[n * 4..n * 4 + digits];
         if let Ok(value) = HeaderValue::from_maybe_shared(Bytes::from_static(text)) {
             return value;

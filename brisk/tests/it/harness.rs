@@ -75,14 +75,24 @@ const SHUTDOWN_TIMEOUT: Duration = Duration::from_secs(5);
 impl Server {
     /// Binds 127.0.0.1:0 and serves `app` until [`stop`](Server::stop).
     pub async fn start(app: App) -> Server {
+        Server::start_with(app, brisk::ServeConfig::default()).await
+    }
+
+    /// [`start`](Server::start) with these settings.
+    pub async fn start_with(app: App, config: brisk::ServeConfig) -> Server {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind 127.0.0.1:0");
         let addr = listener.local_addr().expect("local address");
         let (stop, stopped) = oneshot::channel::<()>();
-        let task = tokio::spawn(brisk::serve(listener, app, async move {
-            let _ = stopped.await;
-        }));
+        let task = tokio::spawn(brisk::serve_with(
+            listener,
+            app,
+            async move {
+                let _ = stopped.await;
+            },
+            config,
+        ));
         Server { addr, stop, task }
     }
 

@@ -309,19 +309,10 @@ async fn sized(n: usize) -> brisk::PlainText {
 #[tokio::test]
 async fn both_write_modes_send_the_same_bytes() {
     for vectored in [false, true] {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let addr = listener.local_addr().unwrap();
-        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let config = brisk::ServeConfig::default().vectored_writes(vectored);
-        let app = brisk::App::new().routes(brisk::routes![sized]);
-        let task = tokio::spawn(brisk::serve_with(
-            listener,
-            app,
-            async move {
-                let _ = stopped.await;
-            },
-            config,
-        ));
+        let server =
+            Server::start_with(brisk::App::new().routes(brisk::routes![sized]), config).await;
+        let addr = server.addr;
         let mut stream = wire::connect(addr).await;
         // 10 B, 10 KB, 1 MB (past hyper's 64 KiB write buffer), then small again.
         for n in [1, 1_000, 100_000, 3] {
@@ -336,11 +327,6 @@ async fn both_write_modes_send_the_same_bytes() {
             assert_eq!(res.body, "abcdefghij".repeat(n).as_bytes(), "{target}");
         }
         drop(stream);
-        let _ = stop.send(());
-        tokio::time::timeout(Duration::from_secs(5), task)
-            .await
-            .expect("the server stops")
-            .expect("the server task ends")
-            .expect("serve returns Ok");
+        server.stop().await;
     }
 }
