@@ -233,7 +233,9 @@ impl ResponseHandle {
     /// ```
     pub fn set_cookie(&mut self, key: &str, value: &str) {
         let cookie = format!("{key}={value}; Path=/; SameSite=lax");
-        self.append_header(SET_COOKIE, cookie.as_str());
+        // (The `String` itself: a cookie is rarely the same twice, so the cache of values
+        // given as text would only cost it a look.)
+        self.append_header(SET_COOKIE, cookie);
     }
 
     /// The headers added so far.
