@@ -130,6 +130,25 @@ pub(crate) fn serialized(
 /// with room to spare becomes `Bytes` through a second allocation (its shared header), and
 /// growing one from a guess reallocates. A large body is handed over as written.
 pub(crate) fn json_bytes<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<Vec<u8>> {
+    json_bytes_with(|buf| write_json(buf, value))
+}
+
+/// Writes `value` at the end of `buf` as [`json_bytes`] does.
+pub(crate) fn write_json<T: Serialize + ?Sized>(
+    buf: &mut Vec<u8>,
+    value: &T,
+) -> serde_json::Result<()> {
+    value.serialize(&mut serde_json::Serializer::with_formatter(
+        buf,
+        PyFormatter,
+    ))
+}
+
+/// A JSON body written by `write` into the thread's buffer (see [`json_bytes`]), copied out
+/// at its exact length.
+pub(crate) fn json_bytes_with(
+    write: impl FnOnce(&mut Vec<u8>) -> serde_json::Result<()>,
+) -> serde_json::Result<Vec<u8>> {
     thread_local! {
         static BUFFER: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
     }
@@ -139,11 +158,7 @@ pub(crate) fn json_bytes<T: Serialize + ?Sized>(value: &T) -> serde_json::Result
     // empty buffer instead of a borrowed one.
     let mut buf = BUFFER.try_with(Cell::take).unwrap_or_default();
     buf.clear();
-    let written = value.serialize(&mut serde_json::Serializer::with_formatter(
-        &mut buf,
-        PyFormatter,
-    ));
-    let out = written.map(|()| {
+    let out = write(&mut buf).map(|()| {
         if buf.len() <= KEPT {
             buf.as_slice().to_vec()
         } else {

@@ -21,7 +21,7 @@ mod value;
 pub use doc::{DescribeResponse, ResponseDoc};
 pub use handle::ResponseHandle;
 pub use json::JsonResponse;
-pub(crate) use json::{json_bytes, serialized};
+pub(crate) use json::{json_bytes, json_bytes_with, serialized, write_json};
 pub use name::IntoHeaderName;
 pub use typed::{Created, Html, NoContent, PlainText, Redirect};
 pub use value::IntoHeaderValue;
