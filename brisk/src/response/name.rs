@@ -104,6 +104,10 @@ fn from_text(text: &[u8]) -> HeaderName {
 
 #[cold]
 fn remember(text: &[u8], name: &HeaderName) {
+    // Full: nothing is copied (a copy that no slot takes would leak on every call).
+    if NAMES.iter().all(|slot| slot.get().is_some()) {
+        return;
+    }
     let given: &'static [u8] = Box::leak(text.into());
     let lower: &'static str = Box::leak(name.as_str().into());
     let entry = (given, HeaderName::from_static(lower));
