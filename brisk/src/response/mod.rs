@@ -13,6 +13,7 @@
 mod doc;
 mod handle;
 mod json;
+mod kept;
 mod name;
 pub(crate) mod spare;
 mod typed;

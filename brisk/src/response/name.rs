@@ -1,9 +1,9 @@
 //! Header names given as arguments, and the cache that makes a name written as text cheap
 //! after its first use.
 
-use std::sync::OnceLock;
-
 use http::header::HeaderName;
+
+use super::kept::{Kept, LONGEST};
 
 /// A header name argument: a [`HeaderName`] (such as `http::header::CACHE_CONTROL`) or the
 /// name as text (`"X-Cache"`, in any case; names are sent lower-case).
@@ -71,24 +71,13 @@ impl IntoHeaderName for Vec<u8> {
     }
 }
 
-/// How many names given as text are remembered: an app sets a handful of its own headers.
-/// Past that, names are converted on each call as before.
-const SLOTS: usize = 16;
-
-/// Names longer than this are not remembered, which bounds what the cache keeps.
-const LONGEST: usize = 64;
-
 /// Text as given → its name, built from `'static` text so that a copy costs no reference
-/// count. Filled front to back, never emptied.
-static NAMES: [OnceLock<(&'static [u8], HeaderName)>; SLOTS] = [const { OnceLock::new() }; SLOTS];
+/// count.
+static NAMES: Kept<(&'static [u8], HeaderName)> = Kept::new();
 
 fn from_text(text: &[u8]) -> HeaderName {
-    for slot in &NAMES {
-        match slot.get() {
-            Some((given, name)) if *given == text => return name.clone(),
-            Some(_) => {}
-            None => break,
-        }
+    if let Some((_, name)) = NAMES.find(|(given, _)| *given == text) {
+        return name.clone();
     }
     let name = HeaderName::from_bytes(text).unwrap_or_else(|e| {
         panic!(
@@ -97,28 +86,16 @@ fn from_text(text: &[u8]) -> HeaderName {
         )
     });
     if text.len() <= LONGEST {
-        remember(text, &name);
+        NAMES.keep(
+            || {
+                let given: &'static [u8] = Box::leak(text.into());
+                let lower: &'static str = Box::leak(name.as_str().into());
+                Some((given, HeaderName::from_static(lower)))
+            },
+            |(given, _)| *given == text,
+        );
     }
     name
-}
-
-#[cold]
-fn remember(text: &[u8], name: &HeaderName) {
-    // Full: nothing is copied (a copy that no slot takes would leak on every call).
-    if NAMES.iter().all(|slot| slot.get().is_some()) {
-        return;
-    }
-    let given: &'static [u8] = Box::leak(text.into());
-    let lower: &'static str = Box::leak(name.as_str().into());
-    let entry = (given, HeaderName::from_static(lower));
-    for slot in &NAMES {
-        match slot.set(entry.clone()) {
-            Ok(()) => return,
-            // Another thread may have just remembered the same text.
-            Err(_) if slot.get().is_some_and(|(g, _)| *g == text) => return,
-            Err(_) => {}
-        }
-    }
 }
 
 #[cfg(test)]

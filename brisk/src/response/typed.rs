@@ -120,9 +120,9 @@ impl Redirect {
 
 impl IntoResponse for Redirect {
     fn into_response(self) -> Response {
-        // (As bytes: a location is rarely the same twice, so the cache of values given as
-        // text would only cost it a look.)
-        let (_, location) = header_pair(LOCATION, self.location.as_bytes());
+        // (The `String` itself: a location is rarely the same twice, so the cache of values
+        // given as text would only cost it a look.)
+        let (_, location) = header_pair(LOCATION, self.location);
         let mut headers = super::spare::take(2);
         headers.append(
             http::header::CONTENT_LENGTH,
@@ -221,8 +221,8 @@ impl<T> Created<T> {
 
 impl<T: Serialize> IntoResponse for Created<T> {
     fn into_response(self) -> Response {
-        // (As bytes: see `Redirect`.)
-        let (_, location) = header_pair(LOCATION, self.location.as_bytes());
+        // (The `String` itself: see `Redirect`.)
+        let (_, location) = header_pair(LOCATION, self.location);
         let mut headers = super::spare::take(3);
         headers.append(LOCATION, location);
         match self.body {

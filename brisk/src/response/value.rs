@@ -2,10 +2,11 @@
 //! text cheap after its first uses.
 
 use std::cell::Cell;
-use std::sync::OnceLock;
 
 use bytes::Bytes;
 use http::header::{HeaderName, HeaderValue, InvalidHeaderValue};
+
+use super::kept::{Kept, LONGEST};
 
 /// A header value argument: a [`HeaderValue`], text (`&str`, `String`), bytes, or a number.
 ///
@@ -98,12 +99,6 @@ macro_rules! numbers {
 
 numbers!(u16, i16, u32, i32, u64, i64, usize, isize);
 
-/// How many values given as text are remembered: an app sets a handful of constant values.
-const SLOTS: usize = 16;
-
-/// Values longer than this are not remembered, which bounds what the cache keeps.
-const LONGEST: usize = 64;
-
 /// A value remembered: where the text was (a literal's address never changes, so comparing
 /// addresses first makes a miss cheap), the text, and its value sharing a `'static` copy (a
 /// clone costs no reference count).
@@ -113,8 +108,7 @@ struct Remembered {
     value: HeaderValue,
 }
 
-/// Filled front to back, never emptied.
-static VALUES: [OnceLock<Remembered>; SLOTS] = [const { OnceLock::new() }; SLOTS];
+static VALUES: Kept<Remembered> = Kept::new();
 
 /// How many recent misses a thread keeps in mind.
 const RECENT: usize = 32;
@@ -130,16 +124,24 @@ thread_local! {
 
 fn from_text(text: &str) -> Result<HeaderValue, InvalidHeaderValue> {
     let at = text.as_ptr() as usize;
-    for slot in &VALUES {
-        match slot.get() {
-            Some(seen) if seen.at == at && seen.text == text => return Ok(seen.value.clone()),
-            Some(_) => {}
-            None => break,
-        }
+    let is = |seen: &Remembered| seen.at == at && seen.text == text;
+    if let Some(seen) = VALUES.find(is) {
+        return Ok(seen.value.clone());
     }
     let value = HeaderValue::from_str(text)?;
     if text.len() <= LONGEST && met_again(at, text) {
-        remember(at, text);
+        VALUES.keep(
+            || {
+                let text: &'static str = Box::leak(text.into());
+                let value = HeaderValue::from_maybe_shared(Bytes::from_static(text.as_bytes()));
+                Some(Remembered {
+                    at,
+                    text,
+                    value: value.ok()?,
+                })
+            },
+            is,
+        );
     }
     Ok(value)
 }
@@ -157,37 +159,6 @@ fn met_again(at: usize, text: &str) -> bool {
     MISSES
         .try_with(|misses| misses[place % RECENT].replace(key) == key)
         .unwrap_or(false)
-}
-
-#[cold]
-fn remember(at: usize, text: &str) {
-    // Full: nothing is copied (a copy that no slot takes would leak on every call).
-    if VALUES.iter().all(|slot| slot.get().is_some()) {
-        return;
-    }
-    let copy: &'static str = Box::leak(text.into());
-    let Ok(value) = HeaderValue::from_maybe_shared(Bytes::from_static(copy.as_bytes())) else {
-        return;
-    };
-    for slot in &VALUES {
-        let entry = Remembered {
-            at,
-            text: copy,
-            value: value.clone(),
-        };
-        match slot.set(entry) {
-            Ok(()) => return,
-            // Another thread may have just remembered the same text.
-            Err(_)
-                if slot
-                    .get()
-                    .is_some_and(|seen| seen.at == at && seen.text == text) =>
-            {
-                return
-            }
-            Err(_) => {}
-        }
-    }
 }
 
 #[cfg(test)]
@@ -214,12 +185,25 @@ mod tests {
                 assert_eq!((&text.to_owned()).into_header_value().unwrap(), want);
             }
         }
-        // Remembered once met again: a literal's address does not change.
-        let at = texts[0].as_ptr() as usize;
-        assert!(VALUES
-            .iter()
-            .filter_map(OnceLock::get)
-            .any(|seen| seen.at == at && seen.text == "MISS"));
+    }
+
+    /// Text is remembered when met again at the same address with the same content, right
+    /// after (the table it then goes to is `kept`'s, tested there; asserting on this
+    /// process-wide table here would depend on what other tests put in it first).
+    #[test]
+    fn text_counts_as_met_again_only_at_the_same_address_with_the_same_content() {
+        let literal = "met-again";
+        let at = literal.as_ptr() as usize;
+        assert!(!met_again(at, literal));
+        assert!(met_again(at, literal));
+        // Changed content at the same address (a reused buffer): not the same text.
+        let mut buf = String::from("value-1");
+        let at = buf.as_ptr() as usize;
+        assert!(!met_again(at, &buf));
+        buf.replace_range(6.., "2");
+        assert_eq!(buf.as_ptr() as usize, at);
+        assert!(!met_again(at, &buf));
+        assert!(met_again(at, &buf));
     }
 
     #[test]
