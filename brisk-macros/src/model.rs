@@ -59,12 +59,16 @@ impl FieldAttrs {
         };
         let min_length = usize_opt(&self.min_length);
         let max_length = usize_opt(&self.max_length);
+        // The `pattern` field exists only with brisk's `pattern` feature, which is what turns
+        // this crate's on (without it no pattern gets this far: `crate::pattern::compile`
+        // fails).
         let pattern = match &self.pattern {
             Some((p, program)) => {
                 let pattern = crate::pattern::tokens(p, program);
-                quote!(::core::option::Option::Some(#pattern))
+                quote!(pattern: ::core::option::Option::Some(#pattern),)
             }
-            None => quote!(::core::option::Option::None),
+            None if cfg!(feature = "pattern") => quote!(pattern: ::core::option::Option::None,),
+            None => TokenStream::new(),
         };
         let (gt, ge, lt, le, m) = (
             bound(&self.gt),
@@ -75,8 +79,9 @@ impl FieldAttrs {
         );
         quote! {
             ::brisk::model::Constraints {
-                min_length: #min_length, max_length: #max_length, pattern: #pattern,
+                min_length: #min_length, max_length: #max_length,
                 gt: #gt, ge: #ge, lt: #lt, le: #le, multiple_of: #m,
+                #pattern
             }
         }
     }
@@ -189,7 +194,7 @@ pub fn field_attrs(cx: &mut Ctxt, attrs: &[syn::Attribute]) -> FieldAttrs {
                 "pattern" => {
                     let p: LitStr = meta.value()?.parse()?;
                     let program = crate::pattern::compile(&p.value()).unwrap_or_else(|e| {
-                        cx.error_spanned_by(&p, format!("invalid pattern: {e}"));
+                        cx.error_spanned_by(&p, e);
                         Vec::new()
                     });
                     seen_dup(cx, out.pattern.is_some());

@@ -17,15 +17,38 @@
 //! | 5 | fail | |
 //! | 6 | match | |
 
+//!
+//! All of this is brisk's cargo feature `pattern` (which turns on this crate's): the regex
+//! crates are a tenth of a clean release build, for one constraint most apps never write.
+//! Without it, a `pattern` is a compile error that says how to turn the feature on.
+
+#[cfg(feature = "pattern")]
 use regex_automata::nfa::thompson::{self, State, WhichCaptures};
+#[cfg(feature = "pattern")]
 use regex_automata::PatternID;
 
-/// The program for `source` (unencoded numbers), or the message for `invalid pattern: …`.
+/// The program for `source` (unencoded numbers), or the compile error's message.
 ///
 /// Parsing uses regex-syntax's defaults, which are `regex::Regex::new`'s (Unicode, UTF-8,
 /// nesting limit 250); the NFA uses regex-automata's defaults (UTF-8, the same 10 MiB size
 /// limit `Regex::new` applies), without capture states: only "is there a match" is asked.
+#[cfg(feature = "pattern")]
 pub fn compile(source: &str) -> Result<Vec<u32>, String> {
+    compile_nfa(source).map_err(|e| format!("invalid pattern: {e}"))
+}
+
+/// Without the feature there is no compiler: the error says how to get one.
+#[cfg(not(feature = "pattern"))]
+pub fn compile(_source: &str) -> Result<Vec<u32>, String> {
+    Err(
+        "`pattern` needs brisk's `pattern` feature, which compiles the regex engine in: \
+         `brisk = { version = \"0.1\", features = [\"pattern\"] }` in Cargo.toml"
+            .to_owned(),
+    )
+}
+
+#[cfg(feature = "pattern")]
+fn compile_nfa(source: &str) -> Result<Vec<u32>, String> {
     let hir = regex_syntax::Parser::new()
         .parse(source)
         .map_err(|e| e.to_string())?;
@@ -94,8 +117,6 @@ pub fn expand(input: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
     };
     match compile(&source.value()) {
         Ok(program) => tokens(&source, &program),
-        Err(e) => {
-            syn::Error::new(source.span(), format!("invalid pattern: {e}")).to_compile_error()
-        }
+        Err(e) => syn::Error::new(source.span(), e).to_compile_error(),
     }
 }

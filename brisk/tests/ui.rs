@@ -8,4 +8,11 @@ fn ui() {
     let t = trybuild::TestCases::new();
     t.pass("tests/ui/*/pass/*.rs");
     t.compile_fail("tests/ui/*/fail/*.rs");
+    // `pattern` is a cargo feature: with it, a malformed regex is the error; without it, the
+    // one error names the feature (`.ci/run` runs this test both ways).
+    if cfg!(feature = "pattern") {
+        t.compile_fail("tests/ui/pattern/on/*.rs");
+    } else {
+        t.compile_fail("tests/ui/pattern/off/*.rs");
+    }
 }

@@ -29,13 +29,18 @@ mod constraints;
 #[doc(hidden)]
 pub mod direct;
 mod impls;
+#[cfg(feature = "pattern")]
+mod pattern;
 mod schema;
 
-/// `pattern!("regex")`: a [`Pattern`] compiled at build time, for [`Constraints`] built by hand.
+/// `pattern!("regex")`: a `Pattern` compiled at build time, for [`Constraints`] built by hand
+/// (cargo feature `pattern`; without it, a compile error saying so).
 pub use brisk_macros::pattern;
 pub use constraints::{
-    check_len, check_number, check_str, Bound, Constrained, Constraints, Pattern, Violation,
+    check_len, check_number, check_str, Bound, Constrained, Constraints, Violation,
 };
+#[cfg(feature = "pattern")]
+pub use pattern::Pattern;
 pub use schema::{
     param_schema_with_constraints, param_title, schema_with_constraints, title_case, SchemaGen,
 };

@@ -168,6 +168,7 @@ fn add_constraints(map: &mut Map<String, Value>, c: &super::Constraints, min_fir
     for (key, n) in order.into_iter().flatten() {
         map.insert(key.to_owned(), Value::from(n));
     }
+    #[cfg(feature = "pattern")]
     if let Some(p) = &c.pattern {
         map.insert("pattern".to_owned(), Value::from(p.source()));
     }

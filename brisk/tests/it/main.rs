@@ -1,6 +1,8 @@
 //! brisk's integration tests: one binary, the golden replay against real FastAPI answers and
 //! the wire-level checks around it. Runs with `cargo test --workspace`; no Python, no network
-//! beyond 127.0.0.1, every read bounded.
+//! beyond 127.0.0.1, every read bounded. It needs brisk's cargo feature `pattern` (FastAPI's
+//! apps use `pattern`), which the workspace run turns on through docs-src; alone, run it as
+//! `cargo test -p brisk --features pattern` (`Cargo.toml` skips it without the feature).
 //!
 //! Module index:
 //!

@@ -1,0 +1,7 @@
+// brisk without its `pattern` feature: the constraint names the feature to turn on.
+#[brisk::get("/items")]
+async fn list_items(#[brisk(pattern = "^[a-z]+$")] q: String) -> brisk::Value {
+    brisk::json!({ "q": q })
+}
+
+fn main() {}
