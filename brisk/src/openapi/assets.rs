@@ -2,10 +2,11 @@
 //! itself, so `/docs` and `/redoc` work on a machine with no network: nothing is fetched from
 //! a CDN when a page is opened, and nothing is downloaded when brisk is built.
 //!
-//! - **Swagger UI 5.20.8** (Apache-2.0) comes from the [`swagger-ui-redist`] crate (MIT OR
-//!   Apache-2.0), which ships the files of Swagger UI's `dist/` folder inside the crate and
-//!   embeds them with `include_bytes!`. Served under `<docs_url>/`: `swagger-ui.css`,
-//!   `swagger-ui-bundle.js` and `favicon-32x32.png`.
+//! - **Swagger UI 5.20.8** (Apache-2.0) is vendored in `brisk/assets/swagger-ui/`: the npm
+//!   registry's `swagger-ui-dist@5.20.8` files, unchanged, with their licence and notice
+//!   (`brisk/assets/swagger-ui/README.md` records the checksums and why this is no longer the
+//!   `swagger-ui-redist` crate; `tools/docs-ui/vendor-swagger-ui.sh` redoes it). Served under
+//!   `<docs_url>/`: `swagger-ui.css`, `swagger-ui-bundle.js` and `favicon-32x32.png`.
 //! - **ReDoc 2.5.4** (MIT) is vendored in `brisk/assets/redoc/`: `redoc.standalone.js` as the
 //!   npm registry's `redoc@2.5.4` package ships it, with its licence and its third-party
 //!   notices. One URL differs: the Redocly logo of the sidebar's credit, which the bundle
@@ -18,13 +19,10 @@
 //! 155 kB, ReDoc's bundle 1.1 MB; the `items` example's release build goes from 3.5 MB to
 //! 6.2 MB). Each file is answered with its `content-type` and `cache-control: public,
 //! max-age=86400`; HEAD is answered too, bodiless.
-//!
-//! [`swagger-ui-redist`]: https://crates.io/crates/swagger-ui-redist
 
 use bytes::Bytes;
 use http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use http::HeaderValue;
-use swagger_ui_redist::{SwaggerUi, SwaggerUiStaticFile};
 
 use super::builtin_route;
 use crate::routing::{Handled, Route};
@@ -32,19 +30,15 @@ use crate::{Request, Response};
 
 /// ReDoc's standalone bundle (see the module docs).
 const REDOC_STANDALONE_JS: &[u8] = include_bytes!("../../assets/redoc/redoc.standalone.js");
+/// Swagger UI's files (see the module docs).
+const SWAGGER_UI_CSS: &[u8] = include_bytes!("../../assets/swagger-ui/swagger-ui.css");
+const SWAGGER_UI_BUNDLE_JS: &[u8] = include_bytes!("../../assets/swagger-ui/swagger-ui-bundle.js");
+const SWAGGER_UI_FAVICON: &[u8] = include_bytes!("../../assets/swagger-ui/favicon-32x32.png");
 
 const CSS: &str = "text/css; charset=utf-8";
 const JAVASCRIPT: &str = "text/javascript; charset=utf-8";
 const PNG: &str = "image/png";
 const CACHE: &str = "public, max-age=86400";
-
-/// One of Swagger UI's embedded files.
-fn swagger_file(file: SwaggerUiStaticFile) -> &'static [u8] {
-    SwaggerUi::static_files()
-        .iter()
-        .find(|(f, _)| *f == file)
-        .map_or(&[], |(_, bytes)| bytes)
-}
 
 fn asset(bytes: &'static [u8], media_type: &'static str) -> Handled {
     let mut res = Response::with_content(Bytes::from_static(bytes));
@@ -56,15 +50,15 @@ fn asset(bytes: &'static [u8], media_type: &'static str) -> Handled {
 }
 
 fn swagger_ui_css(_: Request) -> Handled {
-    asset(swagger_file(SwaggerUiStaticFile::Css), CSS)
+    asset(SWAGGER_UI_CSS, CSS)
 }
 
 fn swagger_ui_bundle_js(_: Request) -> Handled {
-    asset(swagger_file(SwaggerUiStaticFile::Js), JAVASCRIPT)
+    asset(SWAGGER_UI_BUNDLE_JS, JAVASCRIPT)
 }
 
 fn swagger_ui_favicon(_: Request) -> Handled {
-    asset(swagger_file(SwaggerUiStaticFile::Favicon32), PNG)
+    asset(SWAGGER_UI_FAVICON, PNG)
 }
 
 fn redoc_standalone_js(_: Request) -> Handled {
@@ -147,15 +141,15 @@ mod tests {
 
     #[test]
     fn the_embedded_files_are_the_real_ones() {
-        let js = std::str::from_utf8(swagger_file(SwaggerUiStaticFile::Js)).unwrap();
+        let js = std::str::from_utf8(SWAGGER_UI_BUNDLE_JS).unwrap();
         assert!(js.len() > 1_000_000 && js.contains("SwaggerUIBundle"));
         assert!(
             js.contains("\"5.20.8\""),
             "the Swagger UI version the docs name"
         );
-        let css = std::str::from_utf8(swagger_file(SwaggerUiStaticFile::Css)).unwrap();
+        let css = std::str::from_utf8(SWAGGER_UI_CSS).unwrap();
         assert!(css.contains(".swagger-ui"));
-        assert!(swagger_file(SwaggerUiStaticFile::Favicon32).starts_with(b"\x89PNG"));
+        assert!(SWAGGER_UI_FAVICON.starts_with(b"\x89PNG"));
         let redoc = std::str::from_utf8(REDOC_STANDALONE_JS).unwrap();
         assert!(
             redoc.contains("\"2.5.4\""),
@@ -182,27 +176,15 @@ mod tests {
     #[tokio::test]
     async fn the_default_app_serves_the_files() {
         let client = TestClient::new(App::new());
-        check(
-            &client,
-            "/docs/swagger-ui.css",
-            CSS,
-            swagger_file(SwaggerUiStaticFile::Css),
-        )
-        .await;
+        check(&client, "/docs/swagger-ui.css", CSS, SWAGGER_UI_CSS).await;
         check(
             &client,
             "/docs/swagger-ui-bundle.js",
             JAVASCRIPT,
-            swagger_file(SwaggerUiStaticFile::Js),
+            SWAGGER_UI_BUNDLE_JS,
         )
         .await;
-        check(
-            &client,
-            "/docs/favicon-32x32.png",
-            PNG,
-            swagger_file(SwaggerUiStaticFile::Favicon32),
-        )
-        .await;
+        check(&client, "/docs/favicon-32x32.png", PNG, SWAGGER_UI_FAVICON).await;
         check(
             &client,
             "/redoc/redoc.standalone.js",
@@ -219,7 +201,7 @@ mod tests {
                 .docs_url(Some("/swagger"))
                 .redoc_url(Some("/reference")),
         );
-        let css = swagger_file(SwaggerUiStaticFile::Css);
+        let css = SWAGGER_UI_CSS;
         check(&client, "/swagger/swagger-ui.css", CSS, css).await;
         check(
             &client,
