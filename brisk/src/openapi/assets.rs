@@ -29,11 +29,11 @@ use crate::routing::{Handled, Route};
 use crate::{Request, Response};
 
 /// ReDoc's standalone bundle (see the module docs).
-const REDOC_STANDALONE_JS: &[u8] = include_bytes!("../../assets/redoc/redoc.standalone.js");
+static REDOC_STANDALONE_JS: &[u8] = include_bytes!("../../assets/redoc/redoc.standalone.js");
 /// Swagger UI's files (see the module docs).
-const SWAGGER_UI_CSS: &[u8] = include_bytes!("../../assets/swagger-ui/swagger-ui.css");
-const SWAGGER_UI_BUNDLE_JS: &[u8] = include_bytes!("../../assets/swagger-ui/swagger-ui-bundle.js");
-const SWAGGER_UI_FAVICON: &[u8] = include_bytes!("../../assets/swagger-ui/favicon-32x32.png");
+static SWAGGER_UI_CSS: &[u8] = include_bytes!("../../assets/swagger-ui/swagger-ui.css");
+static SWAGGER_UI_BUNDLE_JS: &[u8] = include_bytes!("../../assets/swagger-ui/swagger-ui-bundle.js");
+static SWAGGER_UI_FAVICON: &[u8] = include_bytes!("../../assets/swagger-ui/favicon-32x32.png");
 
 const CSS: &str = "text/css; charset=utf-8";
 const JAVASCRIPT: &str = "text/javascript; charset=utf-8";
