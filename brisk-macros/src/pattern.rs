@@ -16,7 +16,6 @@
 //! | 4 | binary union | alt1, alt2 |
 //! | 5 | fail | |
 //! | 6 | match | |
-
 //!
 //! All of this is brisk's cargo feature `pattern` (which turns on this crate's): the regex
 //! crates are a tenth of a clean release build, for one constraint most apps never write.
