@@ -34,7 +34,7 @@ use std::task::{Context, Poll};
 
 use bytes::{Buf, BytesMut};
 use http::StatusCode;
-use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, ReadBuf};
 use tokio::time::{Instant, Sleep};
 
 use super::conn::{ConnShared, Reject};
@@ -519,8 +519,10 @@ impl<IO: AsyncRead + Unpin> AsyncRead for Guard<IO> {
                 // Into the buffer's spare capacity: zero-filling a read-sized chunk on every
                 // read cost a third of the instructions of a small request.
                 this.inbuf.reserve(READ_CHUNK);
-                let polled =
-                    tokio_util::io::poll_read_buf(Pin::new(&mut this.io), cx, &mut this.inbuf);
+                // tokio's `read_buf` future, polled once: it reads into the spare capacity
+                // and advances the buffer past what was read (tokio-util's `poll_read_buf`,
+                // without compiling tokio-util for it).
+                let polled = std::pin::pin!(this.io.read_buf(&mut this.inbuf)).poll(cx);
                 let got = match &polled {
                     Poll::Ready(Ok(n)) => *n,
                     _ => 0,
