@@ -11,6 +11,8 @@
 # against the sha256 recorded here, before anything is copied.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source=npm-pack.sh
+source tools/docs-ui/npm-pack.sh
 
 VERSION="${1:-2.5.4}"
 PINNED_VERSION=2.5.4
@@ -21,20 +23,7 @@ dest=brisk/assets/redoc
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-(cd "$work" && npm pack --silent "redoc@$VERSION" >/dev/null)
-tarball="$work/redoc-$VERSION.tgz"
-
-integrity="$(npm view "redoc@$VERSION" dist.integrity)"
-actual="sha512-$(openssl dgst -sha512 -binary "$tarball" | base64 -w0)"
-if [ "$integrity" != "$actual" ]; then
-    echo "integrity mismatch for redoc@$VERSION: registry $integrity, tarball $actual" >&2
-    exit 1
-fi
-if [ "$VERSION" = "$PINNED_VERSION" ]; then
-    echo "$PINNED_TARBALL_SHA256  $tarball" | sha256sum --check --quiet
-fi
-
-tar -xzf "$tarball" -C "$work"
+tarball="$(npm_pack_checked redoc "$VERSION" "$PINNED_VERSION" "$PINNED_TARBALL_SHA256" "$work")"
 bundle="$work/package/bundles/redoc.standalone.js"
 
 # The one change: the sidebar's "API docs by Redocly" credit shows a logo fetched from

@@ -12,6 +12,8 @@
 # recorded here, before anything is copied.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source=npm-pack.sh
+source tools/docs-ui/npm-pack.sh
 
 VERSION="${1:-5.20.8}"
 PINNED_VERSION=5.20.8
@@ -22,20 +24,7 @@ dest=brisk/assets/swagger-ui
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-(cd "$work" && npm pack --silent "swagger-ui-dist@$VERSION" >/dev/null)
-tarball="$work/swagger-ui-dist-$VERSION.tgz"
-
-integrity="$(npm view "swagger-ui-dist@$VERSION" dist.integrity)"
-actual="sha512-$(openssl dgst -sha512 -binary "$tarball" | base64 -w0)"
-if [ "$integrity" != "$actual" ]; then
-    echo "integrity mismatch for swagger-ui-dist@$VERSION: registry $integrity, tarball $actual" >&2
-    exit 1
-fi
-if [ "$VERSION" = "$PINNED_VERSION" ]; then
-    echo "$PINNED_TARBALL_SHA256  $tarball" | sha256sum --check --quiet
-fi
-
-tar -xzf "$tarball" -C "$work"
+tarball="$(npm_pack_checked swagger-ui-dist "$VERSION" "$PINNED_VERSION" "$PINNED_TARBALL_SHA256" "$work")"
 mkdir -p "$dest"
 for f in $FILES; do
     cp "$work/package/$f" "$dest/"
