@@ -1,9 +1,9 @@
 use std::sync::OnceLock;
 
-use http::header::{HeaderName, HeaderValue, CONTENT_LENGTH, SET_COOKIE, TRANSFER_ENCODING};
+use http::header::{HeaderName, HeaderValue, SET_COOKIE};
 use http::{HeaderMap, StatusCode};
 
-use super::{header_pair, IntoHeaderName, IntoHeaderValue, IntoStatus};
+use super::{header_pair, states_framing, IntoHeaderName, IntoHeaderValue, IntoStatus};
 
 /// The injected response handle: FastAPI's `response: Response` parameter.
 ///
@@ -112,13 +112,12 @@ impl Added {
     /// Whether a header here states a length or a transfer coding (which the final stage
     /// then checks against the body).
     pub(crate) fn frames(&self) -> bool {
-        let framing = |name: &HeaderName| name == CONTENT_LENGTH || name == TRANSFER_ENCODING;
         match self {
             Added::Pairs(Pairs { first, more }) => {
-                first.as_ref().is_some_and(|(name, _)| framing(name))
-                    || more.iter().any(|(name, _)| framing(name))
+                first.as_ref().is_some_and(|(name, _)| states_framing(name))
+                    || more.iter().any(|(name, _)| states_framing(name))
             }
-            Added::Map(map) => map.keys().any(framing),
+            Added::Map(map) => map.keys().any(states_framing),
         }
     }
 

@@ -97,6 +97,12 @@ pub(crate) fn append_all(to: &mut HeaderMap, from: HeaderMap) {
     }
 }
 
+/// Whether a header states the body's framing (a length or a transfer coding): one set by
+/// hand makes the final stage check the response (see `Response::framed`).
+pub(crate) fn states_framing(name: &HeaderName) -> bool {
+    name == CONTENT_LENGTH || name == TRANSFER_ENCODING
+}
+
 /// How many decimal digits `n` (below 10 000) has.
 const fn digits(n: usize) -> usize {
     match n {
@@ -285,7 +291,7 @@ impl Response {
         V: IntoHeaderValue,
     {
         let (name, value) = header_pair(name, value);
-        if name == CONTENT_LENGTH || name == TRANSFER_ENCODING {
+        if states_framing(&name) {
             self.framed = false;
         }
         self.headers.append(name, value);
