@@ -16,7 +16,7 @@ mod request;
 mod wrappers;
 
 pub use body::{is_json_content_type, json_body, model_body, parse_json_body};
-pub(crate) use param::parse_int_text;
+pub(crate) use param::{int_in_range, parse_int_text};
 pub use param::{FromParam, Scalar, ScalarError, Source, SourceKind};
 pub(crate) use request::{first_header, ParamRanges};
 pub use request::{Request, StateMap};

@@ -83,55 +83,78 @@ impl Model for bool {
     }
 }
 
+/// A JSON integer (or what pydantic's lax mode takes for one) within `min..=max`: the whole of
+/// every integer type's [`Model::from_json`], which only passes its bounds.
+fn int_from_json(
+    value: &Value,
+    loc: &[Loc],
+    errors: &mut Errors,
+    min: i128,
+    max: i128,
+) -> Option<i128> {
+    let wide: i128 = match value {
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                i128::from(i)
+            } else if let Some(u) = n.as_u64() {
+                i128::from(u)
+            } else {
+                let f = n.as_f64().unwrap_or(f64::NAN);
+                if f.fract() != 0.0 || !f.is_finite() {
+                    push_error(
+                        errors,
+                        loc,
+                        "int_from_float",
+                        "Input should be a valid integer, got a number with a fractional part",
+                        value,
+                    );
+                    return None;
+                }
+                // Whole floats beyond i128 saturate and fail the range check below.
+                f as i128
+            }
+        }
+        Value::Bool(b) => i128::from(*b),
+        Value::String(s) => match <i128 as Scalar>::parse(s) {
+            Ok(i) => i,
+            Err(_) => {
+                push_error(
+                    errors,
+                    loc,
+                    "int_parsing",
+                    "Input should be a valid integer, unable to parse string as an integer",
+                    value,
+                );
+                return None;
+            }
+        },
+        _ => {
+            push_error(
+                errors,
+                loc,
+                "int_type",
+                "Input should be a valid integer",
+                value,
+            );
+            return None;
+        }
+    };
+    match crate::extract::int_in_range(wide, min, max) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            errors.push(e.into_detail_for(loc.to_vec(), value.clone()));
+            None
+        }
+    }
+}
+
 macro_rules! model_int {
     ($($t:ty),*) => {$(
         impl Model for $t {
             fn from_json(value: &Value, loc: &mut Vec<Loc>, errors: &mut Errors) -> Option<Self> {
-                let wide: i128 = match value {
-                    Value::Number(n) => {
-                        if let Some(i) = n.as_i64() {
-                            i128::from(i)
-                        } else if let Some(u) = n.as_u64() {
-                            i128::from(u)
-                        } else {
-                            let f = n.as_f64().unwrap_or(f64::NAN);
-                            if f.fract() != 0.0 || !f.is_finite() {
-                                push_error(errors, loc, "int_from_float",
-                                    "Input should be a valid integer, got a number with a fractional part", value);
-                                return None;
-                            }
-                            // Whole floats beyond i128 saturate and fail the range check below.
-                            f as i128
-                        }
-                    }
-                    Value::Bool(b) => i128::from(*b),
-                    Value::String(s) => match <i128 as Scalar>::parse(s) {
-                        Ok(i) => i,
-                        Err(_) => {
-                            push_error(errors, loc, "int_parsing",
-                                "Input should be a valid integer, unable to parse string as an integer", value);
-                            return None;
-                        }
-                    },
-                    _ => {
-                        push_error(errors, loc, "int_type", "Input should be a valid integer", value);
-                        return None;
-                    }
-                };
-                match <$t>::try_from(wide) {
-                    Ok(v) => Some(v),
-                    Err(_) => {
-                        let (kind, msg, ctx) = if wide < 0 {
-                            let min = <$t>::MIN;
-                            ("greater_than_equal", format!("Input should be greater than or equal to {min}"), json!({ "ge": min }))
-                        } else {
-                            let max = <$t>::MAX;
-                            ("less_than_equal", format!("Input should be less than or equal to {max}"), json!({ "le": max }))
-                        };
-                        errors.push(crate::error::ErrorDetail::new(kind, loc.clone(), msg, value.clone()).with_ctx(ctx));
-                        None
-                    }
-                }
+                // (In range: the cast is exact.)
+                int_from_json(value, loc, errors, <$t>::MIN as i128, <$t>::MAX as i128)
+                    .map(|v| v as $t)
             }
 
             fn schema(_: &mut SchemaGen) -> Value {
@@ -390,5 +413,61 @@ impl Model for Map<String, Value> {
 
     fn read_valid<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         Map::deserialize(d)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `T::from_json` makes of `input`: the value, or the errors as FastAPI writes them.
+    fn read<T: Model + std::fmt::Debug>(input: Value) -> Result<T, String> {
+        let mut errors = Errors::new();
+        let mut loc = vec![Loc::from("body"), Loc::from("n")];
+        match T::from_json(&input, &mut loc, &mut errors) {
+            Some(v) => Ok(v),
+            None => match errors.into_result() {
+                Ok(e) => Err(json!(e.errors()).to_string()),
+                Err(_) => Err("a fatal response".to_owned()),
+            },
+        }
+    }
+
+    #[test]
+    fn integers_out_of_their_types_range_name_the_bound() {
+        assert_eq!(read::<i8>(json!(-128)), Ok(-128));
+        assert_eq!(
+            read::<i8>(json!(200)),
+            Err(r#"[{"type":"less_than_equal","loc":["body","n"],"msg":"Input should be less than or equal to 127","input":200,"ctx":{"le":127}}]"#.to_owned())
+        );
+        assert_eq!(
+            read::<u64>(json!("-1")),
+            Err(r#"[{"type":"greater_than_equal","loc":["body","n"],"msg":"Input should be greater than or equal to 0","input":"-1","ctx":{"ge":0}}]"#.to_owned())
+        );
+        assert_eq!(read::<u64>(json!(u64::MAX)), Ok(u64::MAX));
+        // Past u64, serde_json holds the number as a float: whole, so only the range fails.
+        assert_eq!(
+            read::<u64>(serde_json::from_str("18446744073709551616").unwrap()),
+            Err(r#"[{"type":"less_than_equal","loc":["body","n"],"msg":"Input should be less than or equal to 18446744073709551615","input":1.8446744073709552e+19,"ctx":{"le":18446744073709551615}}]"#.to_owned())
+        );
+        assert_eq!(read::<i64>(json!(i64::MIN)), Ok(i64::MIN));
+        assert_eq!(read::<u16>(json!(true)), Ok(1));
+        assert_eq!(read::<i32>(json!(" 42 ")), Ok(42));
+    }
+
+    #[test]
+    fn integers_refuse_fractions_and_other_types() {
+        assert_eq!(
+            read::<i32>(json!(1.5)),
+            Err(r#"[{"type":"int_from_float","loc":["body","n"],"msg":"Input should be a valid integer, got a number with a fractional part","input":1.5}]"#.to_owned())
+        );
+        assert_eq!(
+            read::<i32>(json!([1])),
+            Err(r#"[{"type":"int_type","loc":["body","n"],"msg":"Input should be a valid integer","input":[1]}]"#.to_owned())
+        );
+        assert_eq!(
+            read::<usize>(json!("x")),
+            Err(r#"[{"type":"int_parsing","loc":["body","n"],"msg":"Input should be a valid integer, unable to parse string as an integer","input":"x"}]"#.to_owned())
+        );
     }
 }
