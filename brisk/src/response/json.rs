@@ -242,6 +242,19 @@ fn write_py_float<W: ?Sized + io::Write>(
     w: &mut W,
     shortest: std::fmt::Arguments<'_>,
 ) -> io::Result<()> {
+    // The text is made by one non-generic function: this one is compiled for every writer
+    // type serde_json is used with, in brisk and again in each app.
+    let mut text = [0u8; 64];
+    let len = py_float(shortest, &mut text)?;
+    w.write_all(&text[..len])
+}
+
+/// [`write_py_float`]'s text, into `out`; returns its length. (At most 25 bytes: a sign, 17
+/// digits, a point and `e-308`.)
+fn py_float(shortest: std::fmt::Arguments<'_>, out: &mut [u8; 64]) -> io::Result<usize> {
+    use io::Write as _;
+    let mut w = io::Cursor::new(&mut out[..]);
+    let w = &mut w;
     // Rust's `{:e}` gives the shortest round-trip digits as `d.ddde-x`.
     let mut buf = [0u8; 40];
     let text = {
@@ -294,7 +307,7 @@ fn write_py_float<W: ?Sized + io::Write>(
         let sign = if exp < 0 { '-' } else { '+' };
         write!(w, "e{sign}{:02}", exp.unsigned_abs())?;
     }
-    Ok(())
+    Ok(w.position() as usize)
 }
 
 #[cfg(test)]
