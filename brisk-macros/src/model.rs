@@ -494,31 +494,25 @@ fn derive_struct(
         let c = attrs.constraints();
         let default_json = match &attrs.default {
             Some(Some(expr)) => quote! {
-                if let ::core::result::Result::Ok(__d) = ::brisk::__private::serde_json::to_value::<#ty>(#expr) {
-                    __m.insert("default".into(), __d);
-                }
+                ::core::result::Result::ok(::brisk::__private::serde_json::to_value::<#ty>(#expr))
             },
             Some(None) => quote! {
-                if let ::core::result::Result::Ok(__d) = ::brisk::__private::serde_json::to_value::<#ty>(::core::default::Default::default()) {
-                    __m.insert("default".into(), __d);
-                }
+                ::core::result::Result::ok(::brisk::__private::serde_json::to_value::<#ty>(::core::default::Default::default()))
             },
-            None => quote!(),
+            None => quote!(::core::option::Option::None),
         };
         let is_required = attrs.default.is_none();
         props.push(quote! {
             {
                 static __C: ::brisk::model::Constraints = #c;
-                let __s = <#ty as ::brisk::model::Model>::schema(__gen);
-                let mut __m = ::brisk::model::schema_with_constraints(__s, &__C);
-                __m.insert("title".into(), ::brisk::__private::serde_json::Value::String(#title.into()));
-                #default_json
-                if !(#is_required && <#ty as ::brisk::model::Model>::absent().is_none()) {
-                    // optional: no entry in `required`
-                } else {
-                    __required.push(::brisk::__private::serde_json::Value::String(#key.into()));
-                }
-                __props.insert(#key.into(), ::brisk::__private::serde_json::Value::Object(__m));
+                __o.field(
+                    #key,
+                    #title,
+                    <#ty as ::brisk::model::Model>::schema(__gen),
+                    &__C,
+                    #default_json,
+                    #is_required && <#ty as ::brisk::model::Model>::absent().is_none(),
+                );
             }
         });
     }
@@ -543,11 +537,7 @@ fn derive_struct(
             ::brisk::__private::serde::de::MapAccess::next_value::<::brisk::model::direct::Skip>(&mut __map)?;
         }
     };
-    let additional = if container.deny_unknown_fields {
-        quote!(__obj.insert("additionalProperties".into(), ::brisk::__private::serde_json::Value::Bool(false));)
-    } else {
-        quote!()
-    };
+    let deny_unknown_fields = container.deny_unknown_fields;
     quote! {
         fn from_json(
             __value: &::brisk::__private::serde_json::Value,
@@ -602,18 +592,10 @@ fn derive_struct(
 
         fn schema(__gen: &mut ::brisk::model::SchemaGen) -> ::brisk::__private::serde_json::Value {
             __gen.named(#name_str, |__gen| {
-                let mut __props = ::brisk::__private::serde_json::Map::new();
-                let mut __required: ::std::vec::Vec<::brisk::__private::serde_json::Value> = ::std::vec::Vec::new();
+                #[allow(unused_mut)]
+                let mut __o = ::brisk::model::ObjectSchema::new();
                 #(#props)*
-                let mut __obj = ::brisk::__private::serde_json::Map::new();
-                __obj.insert("properties".into(), ::brisk::__private::serde_json::Value::Object(__props));
-                __obj.insert("type".into(), "object".into());
-                #additional
-                if !__required.is_empty() {
-                    __obj.insert("required".into(), ::brisk::__private::serde_json::Value::Array(__required));
-                }
-                __obj.insert("title".into(), #name_str.into());
-                ::brisk::__private::serde_json::Value::Object(__obj)
+                __o.finish(#name_str, #deny_unknown_fields)
             })
         }
     }

@@ -41,6 +41,8 @@ pub use constraints::{
 };
 #[cfg(feature = "pattern")]
 pub use pattern::Pattern;
+#[doc(hidden)]
+pub use schema::ObjectSchema;
 pub use schema::{
     param_schema_with_constraints, param_title, schema_with_constraints, title_case, SchemaGen,
 };

@@ -103,6 +103,61 @@ pub fn schema_with_constraints(schema: Value, c: &super::Constraints) -> Map<Str
     constrained(schema, c, false)
 }
 
+/// A model's object schema, field by field, in pydantic's layout: what `#[derive(Model)]`
+/// builds its `schema` with. (The work is here, compiled once, rather than written out by
+/// the derive in every model of every app.)
+#[doc(hidden)]
+#[derive(Debug, Default)]
+pub struct ObjectSchema {
+    properties: Map<String, Value>,
+    required: Vec<Value>,
+}
+
+impl ObjectSchema {
+    /// No fields yet.
+    pub fn new() -> Self {
+        ObjectSchema::default()
+    }
+
+    /// A field: its type's `schema` with its constraints, its title and default; listed in
+    /// `required` when `required`.
+    pub fn field(
+        &mut self,
+        key: &str,
+        title: &str,
+        schema: Value,
+        c: &super::Constraints,
+        default: Option<Value>,
+        required: bool,
+    ) {
+        let mut m = schema_with_constraints(schema, c);
+        m.insert("title".to_owned(), Value::String(title.to_owned()));
+        if let Some(default) = default {
+            m.insert("default".to_owned(), default);
+        }
+        if required {
+            self.required.push(Value::String(key.to_owned()));
+        }
+        self.properties.insert(key.to_owned(), Value::Object(m));
+    }
+
+    /// The object schema titled `title`; `deny_unknown_fields` adds
+    /// `"additionalProperties": false`.
+    pub fn finish(self, title: &str, deny_unknown_fields: bool) -> Value {
+        let mut obj = Map::new();
+        obj.insert("properties".to_owned(), Value::Object(self.properties));
+        obj.insert("type".to_owned(), "object".into());
+        if deny_unknown_fields {
+            obj.insert("additionalProperties".to_owned(), Value::Bool(false));
+        }
+        if !self.required.is_empty() {
+            obj.insert("required".to_owned(), Value::Array(self.required));
+        }
+        obj.insert("title".to_owned(), title.into());
+        Value::Object(obj)
+    }
+}
+
 /// Adds a parameter's constraints to its schema: FastAPI writes `minLength` before
 /// `maxLength` there, where a model field has them the other way round.
 pub fn param_schema_with_constraints(schema: Value, c: &super::Constraints) -> Map<String, Value> {

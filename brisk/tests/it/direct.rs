@@ -247,3 +247,29 @@ fn random_bodies_agree() {
     // Random items are valid often enough for the direct path to be exercised.
     assert!(taken.get() >= 20, "direct path taken {} times", taken.get());
 }
+
+/// The schemas `#[derive(Model)]` writes: keys in pydantic's order, `required` only for
+/// fields without a default that cannot be absent, `additionalProperties` for
+/// `deny_unknown_fields`, defaults written out.
+#[test]
+fn derived_schemas() {
+    let mut gen = brisk::model::SchemaGen::new();
+    assert_eq!(
+        Strict::schema(&mut gen).to_string(),
+        r##"{"$ref":"#/components/schemas/Strict"}"##
+    );
+    Loose::schema(&mut gen);
+    let defs: Vec<String> = gen
+        .into_defs()
+        .into_iter()
+        .map(|(name, schema)| format!("{name}: {schema}"))
+        .collect();
+    assert_eq!(
+        defs,
+        [
+            r##"Kind: {"enum":["pen","Pencil"],"title":"Kind","type":"string"}"##,
+            r##"Loose: {"properties":{"name":{"title":"Name"},"price":{"type":"integer","title":"Price"},"tags":{"anyOf":[{"items":{"type":"boolean"},"type":"array"},{"type":"null"}],"title":"Tags","default":null},"description":{"anyOf":[{"$ref":"#/components/schemas/Kind"},{"type":"null"}],"title":"Description"},"items":{"type":"object","title":"Items","default":{}}},"type":"object","required":["name","price"],"title":"Loose"}"##,
+            r##"Strict: {"properties":{"title":{"type":"string","title":"Label"},"price":{"type":"integer","maximum":200,"minimum":1,"title":"Price"},"description":{"anyOf":[{"type":"number"},{"type":"null"}],"title":"Description"}},"type":"object","additionalProperties":false,"required":["title","price"],"title":"Strict"}"##,
+        ]
+    );
+}
