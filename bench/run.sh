@@ -22,7 +22,7 @@ if ((${#need_apt[@]})); then
     SUDO=""
     [[ $(id -u) == 0 ]] || SUDO="sudo"
     $SUDO apt-get update -qq
-    $SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
 # FastAPI on uvicorn, at the versions brisk's FastAPI oracle pins; skipped with a note when
