@@ -373,6 +373,9 @@ pub struct LoadRun {
     /// Everything else that ran on the server core (other processes, interrupts), over wall
     /// time: the noise.
     pub other: f64,
+    /// Everything that ran on the client core (wrk, the harness, interrupts), over wall time:
+    /// near 1.0, the load generator rather than the server may be what bounds req/s.
+    pub client: f64,
 }
 
 fn median(mut v: Vec<f64>) -> Option<f64> {
@@ -568,12 +571,15 @@ fn main() {
                 }
                 let c0 = sys::cpu_ticks(run.pid()).unwrap_or(0);
                 let core0 = sys::cpu_busy_ticks(cfg.server_cpu).unwrap_or(0);
+                let client0 = sys::cpu_busy_ticks(cfg.client_cpu).unwrap_or(0);
                 let t0 = Instant::now();
                 let outcome = load::run(&args(cfg.duration));
                 let wall_secs = t0.elapsed().as_secs_f64();
                 let c1 = sys::cpu_ticks(run.pid()).unwrap_or(0);
                 let core1 = sys::cpu_busy_ticks(cfg.server_cpu).unwrap_or(0);
+                let client1 = sys::cpu_busy_ticks(cfg.client_cpu).unwrap_or(0);
                 let other = (core1 - core0).saturating_sub(c1 - c0) as f64 / ticks / wall_secs;
+                let client = client1.saturating_sub(client0) as f64 / ticks / wall_secs;
                 let r = results.get_mut(name).unwrap();
                 match outcome {
                     Ok(w) if w.requests > 0 => {
@@ -581,7 +587,8 @@ fn main() {
                         let cpu_us_per_req = cpu_secs * 1e6 / w.requests as f64;
                         say(&format!(
                             "round {} {:<11} {:<7} {:>9.0} req/s  p50 {:>7.0} µs  p99 {:>7.0} µs  \
-                             {:>6.2} µs CPU/req  server core {:>3.0}% (+{:.0}% other)",
+                             {:>6.2} µs CPU/req  server core {:>3.0}% (+{:.0}% other)  \
+                             client core {:>3.0}%",
                             round + 1,
                             s.name,
                             name,
@@ -590,13 +597,15 @@ fn main() {
                             w.p99_us,
                             cpu_us_per_req,
                             cpu_secs / wall_secs * 100.0,
-                            other * 100.0
+                            other * 100.0,
+                            client * 100.0
                         ));
                         r.load.entry(s.name).or_default().push(LoadRun {
                             wrk: w,
                             cpu_us_per_req,
                             busy: cpu_secs / wall_secs,
                             other,
+                            client,
                         });
                     }
                     Ok(_) => r
