@@ -108,6 +108,11 @@ fn latency(us: f64) -> String {
     }
 }
 
+/// A fraction of a core's time, as the report writes it: `0.874` → `87 %`.
+fn percent(fraction: f64) -> String {
+    format!("{:.0} %", fraction * 100.0)
+}
+
 fn mib(kib: u64) -> String {
     format!("{:.1} MiB", kib as f64 / 1024.0)
 }
@@ -275,9 +280,9 @@ pub fn render(
                 opt(c.p99, latency),
                 opt(c.cpu, |v| format!("{v:.2}")),
                 ratio(c.cpu, base.cpu),
-                opt(c.busy, |v| format!("{:.0} %", v * 100.0)),
-                opt(c.other, |v| format!("{:.0} %", v * 100.0)),
-                opt(c.client, |v| format!("{:.0} %", v * 100.0)),
+                opt(c.busy, percent),
+                opt(c.other, percent),
+                opt(c.client, percent),
                 opt(c.instr, thousands),
                 ratio(c.instr, base.instr),
             );
@@ -382,10 +387,10 @@ fn targets(cfg: &Config, built: &[Built], results: &BTreeMap<&'static str, PeerR
             if let (Some(busy), Some(client)) = (c.busy, c.client) {
                 if busy < CLIENT_BOUND && client >= CLIENT_BOUND {
                     bound.push(format!(
-                        "{} {name} (server {:.0} %, client {:.0} %)",
+                        "{} {name} (server {}, client {})",
                         s.name,
-                        busy * 100.0,
-                        client * 100.0
+                        percent(busy),
+                        percent(client)
                     ));
                 }
             }
