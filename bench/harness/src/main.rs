@@ -27,7 +27,8 @@ bench/run.sh [options]   (the harness: bench/target/release/harness [options])
   --warmup SECS                unmeasured wrk seconds before each peer's first measured run
                                of a scenario (default 1)
   --rounds N                   measure every scenario N times, rotating the peer order;
-                               the table shows medians (default 3)
+                               the table shows medians, and each timed ratio is the median
+                               of the rounds' ratios (default 5)
   --connections N              wrk keep-alive connections (default 64)
   --peers a,b,..               subset of brisk,hyper,axum,actix,fastapi (default all)
   --scenarios a,b,..           subset of plaintext,get-item,post-item,delete-item,path-422,
@@ -76,7 +77,7 @@ fn parse_args() -> Result<Config, String> {
     let mut c = Config {
         duration: 2,
         warmup: 1,
-        rounds: 3,
+        rounds: 5,
         connections: 64,
         peers: PEERS.to_vec(),
         scenarios: SCENARIOS.to_vec(),
@@ -366,6 +367,8 @@ pub struct PeerResult {
 
 #[derive(Debug, Clone)]
 pub struct LoadRun {
+    /// Which round it was measured in (from 0): the report pairs peers' runs by it.
+    pub round: u32,
     pub wrk: load::WrkResult,
     pub cpu_us_per_req: f64,
     /// Server CPU time over wall time: ~1.0 when the server core is saturated.
@@ -601,6 +604,7 @@ fn main() {
                             client * 100.0
                         ));
                         r.load.entry(s.name).or_default().push(LoadRun {
+                            round,
                             wrk: w,
                             cpu_us_per_req,
                             busy: cpu_secs / wall_secs,

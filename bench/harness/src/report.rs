@@ -128,6 +128,57 @@ fn ratio(value: Option<f64>, base: Option<f64>) -> String {
     }
 }
 
+/// A peer's timed figure over another's, paired by round: the median of the ratios of the
+/// two runs measured in the same round, and the lowest and highest of them.
+///
+/// Why not the ratio of the two medians: on a shared VM the machine's speed drifts by ±15 %
+/// from one round to the next, and a peer's median can come from a slow round and the
+/// other's from a fast one. The two runs of a round are seconds apart (usually one right
+/// after the other), so the drift mostly cancels in their ratio.
+#[derive(Debug, Clone, Copy)]
+struct Paired {
+    median: f64,
+    low: f64,
+    high: f64,
+}
+
+fn paired(
+    results: &BTreeMap<&'static str, PeerResult>,
+    scenario: &str,
+    peer: &str,
+    other: &str,
+    f: fn(&crate::LoadRun) -> f64,
+) -> Option<Paired> {
+    let runs = |name: &str| results.get(name).and_then(|r| r.load.get(scenario));
+    let (mine, theirs) = (runs(peer)?, runs(other)?);
+    let ratios: Vec<f64> = mine
+        .iter()
+        .filter_map(|m| {
+            let t = theirs.iter().find(|t| t.round == m.round)?;
+            (f(t) > 0.0).then(|| f(m) / f(t))
+        })
+        .collect();
+    let low = ratios.iter().copied().reduce(f64::min)?;
+    let high = ratios.iter().copied().reduce(f64::max)?;
+    Some(Paired {
+        median: median(ratios)?,
+        low,
+        high,
+    })
+}
+
+fn rps(run: &crate::LoadRun) -> f64 {
+    run.wrk.rps
+}
+
+fn cpu(run: &crate::LoadRun) -> f64 {
+    run.cpu_us_per_req
+}
+
+fn p99(run: &crate::LoadRun) -> f64 {
+    run.wrk.p99_us
+}
+
 fn opt<T>(v: Option<T>, f: impl Fn(T) -> String) -> String {
     v.map_or("–".into(), f)
 }
@@ -251,7 +302,10 @@ pub fn render(
          *client* is how busy the load generator's core was (wrk, the harness, interrupts): \
          near 100 %, wrk rather than the server may be what bounds req/s and p99. Ratios are \
          to hand-written hyper: above 1× is more req/s but also more CPU, latency, \
-         instructions or memory."
+         instructions or memory. A ratio of req/s, CPU/req or p99 is the median of the \
+         rounds' ratios (each peer's run over the other's run of the same round, which \
+         cancels the machine's drift between rounds), not the ratio of the medians shown; \
+         the targets below give the lowest and highest of those ratios in brackets."
     );
 
     let _ = writeln!(o, "- **Scenarios:**");
@@ -269,17 +323,22 @@ pub fn render(
         let base = cell(results.get(BASELINE), s.name);
         for name in &names {
             let c = cell(results.get(name), s.name);
+            let timed = |f| {
+                opt(paired(results, s.name, name, BASELINE, f), |p| {
+                    format!("{:.2}×", p.median)
+                })
+            };
             let _ = writeln!(
                 o,
                 "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
                 s.name,
                 if *name == "brisk" { "**brisk**" } else { name },
                 opt(c.rps, thousands),
-                ratio(c.rps, base.rps),
+                timed(rps),
                 opt(c.p50, latency),
                 opt(c.p99, latency),
                 opt(c.cpu, |v| format!("{v:.2}")),
-                ratio(c.cpu, base.cpu),
+                timed(cpu),
                 opt(c.busy, percent),
                 opt(c.other, percent),
                 opt(c.client, percent),
@@ -404,31 +463,35 @@ fn targets(cfg: &Config, built: &[Built], results: &BTreeMap<&'static str, PeerR
         };
         let _ = writeln!(o, "- {verdict}: {what} — {detail}");
     };
-    // Per scenario: brisk's value over another peer's, against a bound.
-    let per_scenario = |other: &str,
-                        f: fn(&Cell) -> Option<f64>,
+    // Per scenario: brisk's figure over another peer's, against a bound. Timed figures are
+    // paired by round (see `paired`), with the spread of the rounds' ratios.
+    let per_scenario = |ratio_of: &dyn Fn(&str) -> Option<Paired>,
                         good: &dyn Fn(f64) -> bool|
      -> (Option<bool>, String) {
         let mut all = Some(true);
         let mut parts = Vec::new();
         for s in &cfg.scenarios {
-            let b = f(&cell(results.get("brisk"), s.name));
-            let x = f(&cell(results.get(other), s.name));
-            match (b, x) {
-                (Some(b), Some(x)) if x > 0.0 => {
-                    let r = b / x;
+            match ratio_of(s.name) {
+                Some(Paired {
+                    median: r,
+                    low,
+                    high,
+                }) => {
                     let ok = good(r);
                     if !ok {
                         all = all.map(|_| false);
                     }
+                    let spread = match low < high {
+                        true => format!(" ({low:.2}–{high:.2})"),
+                        false => String::new(),
+                    };
                     parts.push(format!(
-                        "{} {:.2}×{}",
+                        "{} {r:.2}×{spread}{}",
                         s.name,
-                        r,
                         if ok { "" } else { " ✗" }
                     ));
                 }
-                _ => {
+                None => {
                     all = None;
                     parts.push(format!("{} –", s.name));
                 }
@@ -436,27 +499,41 @@ fn targets(cfg: &Config, built: &[Built], results: &BTreeMap<&'static str, PeerR
         }
         (all.filter(|_| !parts.is_empty()), parts.join(", "))
     };
-    let (ok, d) = per_scenario("hyper", |c| c.rps, &|r| r >= 0.95);
+    let timed = |other: &'static str, f: fn(&crate::LoadRun) -> f64| {
+        move |scenario: &str| paired(results, scenario, "brisk", other, f)
+    };
+    let (ok, d) = per_scenario(&timed("hyper", rps), &|r| r >= 0.95);
     line(
         ok,
         "throughput ≥ 0.95× hand-written hyper on every scenario",
         d,
     );
-    let (ok, d) = per_scenario("hyper", |c| c.cpu, &|r| r <= 1.05);
+    let (ok, d) = per_scenario(&timed("hyper", cpu), &|r| r <= 1.05);
     line(
         ok,
         "server CPU per request ≤ 1.05× hyper on every scenario",
         d,
     );
-    let (ok, d) = per_scenario("hyper", |c| c.instr, &|r| r <= 1.25);
+    let instructions = |scenario: &str| {
+        let (b, h) = (
+            cell(results.get("brisk"), scenario).instr?,
+            cell(results.get("hyper"), scenario).instr?,
+        );
+        (h > 0.0).then(|| Paired {
+            median: b / h,
+            low: b / h,
+            high: b / h,
+        })
+    };
+    let (ok, d) = per_scenario(&instructions, &|r| r <= 1.25);
     line(
         ok,
         "instructions per request ≤ 1.25× hyper on every scenario",
         d,
     );
     for other in ["axum", "actix"] {
-        let (ok1, d1) = per_scenario(other, |c| c.rps, &|r| r > 1.0);
-        let (ok2, d2) = per_scenario(other, |c| c.cpu, &|r| r < 1.0);
+        let (ok1, d1) = per_scenario(&timed(other, rps), &|r| r > 1.0);
+        let (ok2, d2) = per_scenario(&timed(other, cpu), &|r| r < 1.0);
         let ok = match (ok1, ok2) {
             (Some(a), Some(b)) => Some(a && b),
             _ => None,
@@ -467,9 +544,9 @@ fn targets(cfg: &Config, built: &[Built], results: &BTreeMap<&'static str, PeerR
             format!("req/s brisk/{other}: {d1}; CPU/req brisk/{other}: {d2}"),
         );
     }
-    let (ok, d) = per_scenario("fastapi", |c| c.rps, &|r| r >= 15.0);
+    let (ok, d) = per_scenario(&timed("fastapi", rps), &|r| r >= 15.0);
     line(ok, "15× FastAPI's throughput or more", d);
-    let (ok, d) = per_scenario("axum", |c| c.p99, &|r| r <= 1.0);
+    let (ok, d) = per_scenario(&timed("axum", p99), &|r| r <= 1.0);
     line(
         ok,
         "p99 latency no worse than axum's",
@@ -514,4 +591,57 @@ fn targets(cfg: &Config, built: &[Built], results: &BTreeMap<&'static str, PeerR
         );
     }
     o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::WrkResult;
+    use crate::LoadRun;
+
+    fn run(round: u32, rps: f64) -> LoadRun {
+        LoadRun {
+            round,
+            wrk: WrkResult {
+                rps,
+                ..WrkResult::default()
+            },
+            cpu_us_per_req: 0.0,
+            busy: 0.0,
+            other: 0.0,
+            client: 0.0,
+        }
+    }
+
+    fn peer(runs: Vec<LoadRun>) -> PeerResult {
+        PeerResult {
+            load: BTreeMap::from([("plaintext", runs)]),
+            ..PeerResult::default()
+        }
+    }
+
+    #[test]
+    fn timed_ratios_pair_the_runs_of_each_round() {
+        // The machine is slow in round 1 and fast in round 2; round 3 has no hyper run. The
+        // medians (85 and 100) would say 0.85×; the rounds say 1.1×, 1.2× and 1.0×.
+        let results = BTreeMap::from([
+            (
+                "brisk",
+                peer(vec![
+                    run(0, 110.0),
+                    run(1, 60.0),
+                    run(2, 200.0),
+                    run(3, 1.0),
+                ]),
+            ),
+            (
+                "hyper",
+                peer(vec![run(2, 200.0), run(0, 100.0), run(1, 50.0)]),
+            ),
+        ]);
+        let p = paired(&results, "plaintext", "brisk", "hyper", rps).unwrap();
+        assert_eq!((p.median, p.low, p.high), (110.0 / 100.0, 1.0, 60.0 / 50.0));
+        assert!(paired(&results, "plaintext", "brisk", "axum", rps).is_none());
+        assert!(paired(&results, "mix", "brisk", "hyper", rps).is_none());
+    }
 }
