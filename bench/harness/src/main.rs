@@ -371,6 +371,9 @@ pub struct LoadRun {
     pub round: u32,
     pub wrk: load::WrkResult,
     pub cpu_us_per_req: f64,
+    /// The part of it spent in the server's own code (utime): what brisk's code changes
+    /// move; the rest, the kernel's socket work, is about the same for every Rust peer.
+    pub user_us_per_req: f64,
     /// Server CPU time over wall time: ~1.0 when the server core is saturated.
     pub busy: f64,
     /// Everything else that ran on the server core (other processes, interrupts), over wall
@@ -572,26 +575,29 @@ fn main() {
                         say(&format!("{name} {}: warm-up failed: {e}", s.name));
                     }
                 }
-                let c0 = sys::cpu_ticks(run.pid()).unwrap_or(0);
+                let c0 = sys::cpu_ticks(run.pid()).unwrap_or_default();
                 let core0 = sys::cpu_busy_ticks(cfg.server_cpu).unwrap_or(0);
                 let client0 = sys::cpu_busy_ticks(cfg.client_cpu).unwrap_or(0);
                 let t0 = Instant::now();
                 let outcome = load::run(&args(cfg.duration));
                 let wall_secs = t0.elapsed().as_secs_f64();
-                let c1 = sys::cpu_ticks(run.pid()).unwrap_or(0);
+                let c1 = sys::cpu_ticks(run.pid()).unwrap_or_default();
                 let core1 = sys::cpu_busy_ticks(cfg.server_cpu).unwrap_or(0);
                 let client1 = sys::cpu_busy_ticks(cfg.client_cpu).unwrap_or(0);
-                let other = (core1 - core0).saturating_sub(c1 - c0) as f64 / ticks / wall_secs;
+                let used = c1.total().saturating_sub(c0.total());
+                let other = (core1 - core0).saturating_sub(used) as f64 / ticks / wall_secs;
                 let client = client1.saturating_sub(client0) as f64 / ticks / wall_secs;
                 let r = results.get_mut(name).unwrap();
                 match outcome {
                     Ok(w) if w.requests > 0 => {
-                        let cpu_secs = (c1 - c0) as f64 / ticks;
-                        let cpu_us_per_req = cpu_secs * 1e6 / w.requests as f64;
+                        let cpu_secs = used as f64 / ticks;
+                        let per_req = |t: u64| t as f64 / ticks * 1e6 / w.requests as f64;
+                        let cpu_us_per_req = per_req(used);
+                        let user_us_per_req = per_req(c1.user.saturating_sub(c0.user));
                         say(&format!(
                             "round {} {:<11} {:<7} {:>9.0} req/s  p50 {:>7.0} µs  p99 {:>7.0} µs  \
-                             {:>6.2} µs CPU/req  server core {:>3.0}% (+{:.0}% other)  \
-                             client core {:>3.0}%",
+                             {:>6.2} µs CPU/req ({:.2} user)  server core {:>3.0}% \
+                             (+{:.0}% other)  client core {:>3.0}%",
                             round + 1,
                             s.name,
                             name,
@@ -599,6 +605,7 @@ fn main() {
                             w.p50_us,
                             w.p99_us,
                             cpu_us_per_req,
+                            user_us_per_req,
                             cpu_secs / wall_secs * 100.0,
                             other * 100.0,
                             client * 100.0
@@ -607,6 +614,7 @@ fn main() {
                             round,
                             wrk: w,
                             cpu_us_per_req,
+                            user_us_per_req,
                             busy: cpu_secs / wall_secs,
                             other,
                             client,

@@ -175,6 +175,10 @@ fn cpu(run: &crate::LoadRun) -> f64 {
     run.cpu_us_per_req
 }
 
+fn user(run: &crate::LoadRun) -> f64 {
+    run.user_us_per_req
+}
+
 fn p99(run: &crate::LoadRun) -> f64 {
     run.wrk.p99_us
 }
@@ -190,6 +194,7 @@ struct Cell {
     p50: Option<f64>,
     p99: Option<f64>,
     cpu: Option<f64>,
+    user: Option<f64>,
     busy: Option<f64>,
     other: Option<f64>,
     client: Option<f64>,
@@ -207,6 +212,7 @@ fn cell(r: Option<&PeerResult>, scenario: &str) -> Cell {
         p50: m(&|x| x.wrk.p50_us),
         p99: m(&|x| x.wrk.p99_us),
         cpu: m(&|x| x.cpu_us_per_req),
+        user: m(&|x| x.user_us_per_req),
         busy: m(&|x| x.busy),
         other: m(&|x| x.other),
         client: m(&|x| x.client),
@@ -296,7 +302,8 @@ pub fn render(
     let _ = writeln!(
         o,
         "- **CPU/req** is the server's own utime+stime (`/proc/<pid>/stat`) over the measured \
-         run divided by the requests wrk completed; *core busy* is that CPU time over wall \
+         run divided by the requests wrk completed, and *user* the part of it in the server's \
+         own code (utime; the rest is the kernel's socket work); *core busy* is that CPU time over wall \
          time (100 % = the server's core was saturated); *other* is what else ran on that core \
          meanwhile (other processes, interrupts, the loopback's softirqs, hypervisor steal): the noise; \
          *client* is how busy the load generator's core was (wrk, the harness, interrupts): \
@@ -316,9 +323,12 @@ pub fn render(
     let names: Vec<&'static str> = built.iter().map(|b| b.spec.name).collect();
     let _ = writeln!(
         o,
-        "\n| scenario | peer | req/s | × hyper | p50 | p99 | CPU µs/req | × hyper | core busy | other | client | instr/req | × hyper |"
+        "\n| scenario | peer | req/s | × hyper | p50 | p99 | CPU µs/req | × hyper | user µs/req | × hyper | core busy | other | client | instr/req | × hyper |"
     );
-    let _ = writeln!(o, "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+    let _ = writeln!(
+        o,
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
+    );
     for s in &cfg.scenarios {
         let base = cell(results.get(BASELINE), s.name);
         for name in &names {
@@ -330,7 +340,7 @@ pub fn render(
             };
             let _ = writeln!(
                 o,
-                "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
                 s.name,
                 if *name == "brisk" { "**brisk**" } else { name },
                 opt(c.rps, thousands),
@@ -339,6 +349,8 @@ pub fn render(
                 opt(c.p99, latency),
                 opt(c.cpu, |v| format!("{v:.2}")),
                 timed(cpu),
+                opt(c.user, |v| format!("{v:.2}")),
+                timed(user),
                 opt(c.busy, percent),
                 opt(c.other, percent),
                 opt(c.client, percent),
@@ -607,6 +619,7 @@ mod tests {
                 ..WrkResult::default()
             },
             cpu_us_per_req: 0.0,
+            user_us_per_req: 0.0,
             busy: 0.0,
             other: 0.0,
             client: 0.0,

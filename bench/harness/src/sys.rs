@@ -48,8 +48,22 @@ pub fn clock_ticks() -> f64 {
     }
 }
 
-/// User plus system CPU time of the whole process (every thread, living or ended), in ticks.
-pub fn cpu_ticks(pid: u32) -> io::Result<u64> {
+/// The CPU time of the whole process (every thread, living or ended), in ticks.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CpuTicks {
+    /// In the process's own code (utime).
+    pub user: u64,
+    /// In the kernel on its behalf (stime): for these servers mostly the sockets.
+    pub system: u64,
+}
+
+impl CpuTicks {
+    pub fn total(self) -> u64 {
+        self.user + self.system
+    }
+}
+
+pub fn cpu_ticks(pid: u32) -> io::Result<CpuTicks> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat"))?;
     // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
     let rest = &stat[stat.rfind(')').map_or(0, |i| i + 1)..];
@@ -61,7 +75,10 @@ pub fn cpu_ticks(pid: u32) -> io::Result<u64> {
             .and_then(|f| f.parse().ok())
             .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "short /proc/pid/stat"))
     };
-    Ok(field(11)? + field(12)?)
+    Ok(CpuTicks {
+        user: field(11)?,
+        system: field(12)?,
+    })
 }
 
 /// A `kB` line of `/proc/<pid>/status` (`VmRSS`, `VmHWM`), in KiB.
