@@ -142,6 +142,17 @@ struct Paired {
     high: f64,
 }
 
+impl Paired {
+    /// A ratio taken once (instructions): no spread.
+    fn one(ratio: f64) -> Self {
+        Paired {
+            median: ratio,
+            low: ratio,
+            high: ratio,
+        }
+    }
+}
+
 fn paired(
     results: &BTreeMap<&'static str, PeerResult>,
     scenario: &str,
@@ -309,7 +320,7 @@ pub fn render(
          *client* is how busy the load generator's core was (wrk, the harness, interrupts): \
          near 100 %, wrk rather than the server may be what bounds req/s and p99. Ratios are \
          to hand-written hyper: above 1× is more req/s but also more CPU, latency, \
-         instructions or memory. A ratio of req/s, CPU/req or p99 is the median of the \
+         instructions or memory. A ratio of req/s, CPU/req, user or p99 is the median of the \
          rounds' ratios (each peer's run over the other's run of the same round, which \
          cancels the machine's drift between rounds), not the ratio of the medians shown; \
          the targets below give the lowest and highest of those ratios in brackets."
@@ -531,11 +542,7 @@ fn targets(cfg: &Config, built: &[Built], results: &BTreeMap<&'static str, PeerR
             cell(results.get("brisk"), scenario).instr?,
             cell(results.get("hyper"), scenario).instr?,
         );
-        (h > 0.0).then(|| Paired {
-            median: b / h,
-            low: b / h,
-            high: b / h,
-        })
+        (h > 0.0).then(|| Paired::one(b / h))
     };
     let (ok, d) = per_scenario(&instructions, &|r| r <= 1.25);
     line(

@@ -63,6 +63,7 @@ impl CpuTicks {
     }
 }
 
+/// The process's CPU time so far, from `/proc/<pid>/stat`.
 pub fn cpu_ticks(pid: u32) -> io::Result<CpuTicks> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat"))?;
     // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
