@@ -9,9 +9,11 @@
 # machine's caches: 32 KiB L1i, 48 KiB L1d), sends 2 s of wrk warm-up, zeroes the counts,
 # counts N s of wrk, and prints per request: instructions (Ir), L1 instruction-cache misses
 # (I1mr: code lines fetched again, i.e. how much code a request runs through), L1 data read
-# and write misses (D1mr, D1mw). The request count is wrk's, so the figures move by a few
-# percent between runs; the ratios between peers are what to read. This machine has no
-# hardware counters (no PMU in the VM): this is the way to see cache behaviour at all.
+# and write misses (D1mr, D1mw), and calls to glibc's memcpy/memmove (values moved whole:
+# ~29 instructions each, but ~10 ns each timed here). The request count is wrk's, so the
+# figures move by a few percent between runs; the ratios between peers are what to read.
+# This machine has no hardware counters (no PMU in the VM): this is the way to see cache
+# behaviour at all.
 set -euo pipefail
 cd "$(dirname "$0")"
 peer=${1:?usage: bench/cache-sim.sh PEER SCENARIO [SECONDS]}
@@ -32,7 +34,7 @@ esac
 port=$((20000 + RANDOM % 20000))
 out=$(mktemp -d)
 trap 'kill -9 "$pid" 2>/dev/null || true; rm -rf "$out"' EXIT
-PORT=$port taskset -c 0 valgrind --tool=callgrind --cache-sim=yes --vgdb=yes \
+PORT=$port taskset -c 0 valgrind --tool=callgrind --cache-sim=yes --vgdb=yes --compress-strings=no \
     --callgrind-out-file="$out/cg.out" "$bin" >"$out/server.log" 2>&1 &
 pid=$!
 for _ in $(seq 100); do
@@ -45,7 +47,13 @@ requests=$(taskset -c 1 wrk -t1 -c64 -d"${secs}s" -s "$lua" "http://127.0.0.1:$p
     awk '/requests in/ {print $1}')
 callgrind_control --dump=counted "$pid" >/dev/null 2>&1
 ls "$out"/cg.out.* >/dev/null 2>&1 || { echo "cache-sim.sh: callgrind wrote no dump (see $out/server.log)" >&2; trap - EXIT; exit 1; }
-# events: Ir Dr Dw I1mr D1mr D1mw ILmr DLmr DLmw
-grep -h '^summary:' "$out"/cg.out.* | awk -v n="$requests" -v p="$peer" -v s="$scenario" '{
-    printf "%s %s: %d requests; per request: Ir %.0f  I1mr %.1f  D1mr %.1f  D1mw %.1f\n",
-        p, s, n, $2 / n, $5 / n, $6 / n, $7 / n }'
+# events: Ir Dr Dw I1mr D1mr D1mw ILmr DLmr DLmw; and the calls made to glibc's memcpy/memmove
+# (moves of values too big to copy inline: `calls=N` lines under a `cfn=` naming one).
+cat "$out"/cg.out.* | awk -v n="$requests" -v p="$peer" -v s="$scenario" '
+    /^summary:/ { ir = $2; i1 = $5; d1r = $6; d1w = $7 }
+    /^cfn=/ { copy = ($0 ~ /mem(cpy|move)/) }
+    /^calls=/ && copy { sub(/^calls=/, ""); calls += $1 + 0 }
+    END {
+        printf "%s %s: %d requests; per request: Ir %.0f  I1mr %.1f  D1mr %.1f  D1mw %.1f  memcpy calls %.1f\n",
+            p, s, n, ir / n, i1 / n, d1r / n, d1w / n, calls / n
+    }'
