@@ -501,7 +501,12 @@ impl Future for ConnFuture {
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = &mut *self;
         let _entered = this.span.enter();
-        let mut res = match &mut this.work {
+        let res = match &mut this.work {
+            // The common case: the answer is finished where the app makes it.
+            Work::App(fut) => {
+                let (after, id) = (&mut this.after, &this.id);
+                return fut.poll_then(cx, |res| Ok(after.answer(id, res)));
+            }
             Work::Refused(reject) => {
                 let reject = reject.take().expect("ConnFuture polled after completion");
                 tracing::debug!(
@@ -511,10 +516,6 @@ impl Future for ConnFuture {
                 );
                 reject.into_http()
             }
-            Work::App(fut) => match Pin::new(fut).poll(cx) {
-                Poll::Ready(res) => res,
-                Poll::Pending => return Poll::Pending,
-            },
             Work::Timed(fut) => match fut.as_mut().poll(cx) {
                 Poll::Ready(Ok(res)) => res,
                 Poll::Ready(Err(_)) => {
@@ -538,17 +539,24 @@ impl Future for ConnFuture {
                 Poll::Pending => return Poll::Pending,
             },
         };
+        Poll::Ready(Ok(this.after.answer(&this.id, res)))
+    }
+}
+
+impl After {
+    /// The answer as hyper gets it: finished, and counted in flight until its body is gone.
+    #[inline]
+    fn answer(&mut self, id: &RequestId, mut res: http::Response<Body>) -> http::Response<Tracked> {
         // The in-flight count holds the connection's shared state: no second reference.
-        let in_flight = this
-            .after
+        let in_flight = self
             .in_flight
             .take()
             .expect("ConnFuture polled after completion");
-        finish(&mut this.after, &in_flight.0, &this.id, &mut res);
-        Poll::Ready(Ok(res.map(|inner| Tracked {
+        finish(self, &in_flight.0, id, &mut res);
+        res.map(|inner| Tracked {
             inner,
             _in_flight: in_flight,
-        })))
+        })
     }
 }
 
