@@ -326,9 +326,7 @@ impl Response {
     /// assert_eq!(res.status(), 204);
     /// assert_eq!(res.headers()["x-id"], "7");
     /// ```
-    // (Always inlined: called where a handler's answer lands, it then builds the
-    // `http::Response` in place; as a call it cost two more copies of it, ~150 bytes each.)
-    #[inline(always)]
+    #[inline]
     pub fn into_http(self) -> http::Response<Body> {
         let mut res = http::Response::new(self.body);
         *res.status_mut() = self.status;
