@@ -556,7 +556,7 @@ fn main() {
     let wrk = "wrk";
     for round in 0..cfg.rounds {
         for s in &cfg.scenarios {
-            let (script, url_path) = load::script(&lua_dir, s).expect("write lua script");
+            let script = load::script(&lua_dir, s).expect("write lua script");
             let n = checked.len();
             for k in 0..n {
                 let (i, run) = &checked[(k + round as usize) % n];
@@ -568,7 +568,6 @@ fn main() {
                     secs,
                     port: run.port,
                     script: &script,
-                    url_path,
                 };
                 if cfg.warmup > 0 && round == 0 {
                     if let Err(e) = load::run(&args(cfg.warmup)) {
