@@ -4,6 +4,7 @@
 #
 #   bench/cache-sim.sh brisk plaintext      # after a bench/run.sh (its peers and Lua scripts)
 #   bench/cache-sim.sh hyper post-model 8   # 8 s counted (default 6)
+#   CACHE_SIM_OUT=/tmp/cs bench/cache-sim.sh brisk plaintext   # also keep the callgrind dump
 #
 # Runs the peer under `valgrind --tool=callgrind --cache-sim=yes` (valgrind's model of this
 # machine's caches: 32 KiB L1i, 48 KiB L1d), sends 2 s of wrk warm-up, zeroes the counts,
@@ -43,6 +44,11 @@ requests=$(taskset -c 1 wrk -t1 -c64 -d"${secs}s" -s "$lua" "http://127.0.0.1:$p
     awk '/requests in/ {print $1}')
 callgrind_control --dump=counted "$pid" >/dev/null 2>&1
 ls "$out"/cg.out.* >/dev/null 2>&1 || { keep=1; echo "cache-sim.sh: callgrind wrote no dump (see $out/server.log)" >&2; exit 1; }
+if [[ -n ${CACHE_SIM_OUT:-} ]]; then
+    mkdir -p "$CACHE_SIM_OUT"
+    cat "$out"/cg.out.* >"$CACHE_SIM_OUT/$peer-$scenario.callgrind"
+    echo "callgrind dump: $CACHE_SIM_OUT/$peer-$scenario.callgrind ($requests requests; callgrind_annotate reads it)" >&2
+fi
 # events: Ir Dr Dw I1mr D1mr D1mw ILmr DLmr DLmw; and the calls made to glibc's memcpy/memmove
 # (moves of values too big to copy inline: `calls=N` lines under a `cfn=` naming one).
 cat "$out"/cg.out.* | awk -v n="$requests" -v p="$peer" -v s="$scenario" '

@@ -121,6 +121,17 @@ fn mib(kib: u64) -> String {
 /// at or above it, was waiting for wrk.
 const CLIENT_BOUND: f64 = 0.95;
 
+/// `r` with two decimals, or as many more (up to four) as it takes for the shown figure to
+/// get the same verdict from `good` as `r` itself: 1.0512 shows as `1.051`, not as a `1.05`
+/// that reads as meeting a ≤ 1.05 bound it missed.
+fn decisive(r: f64, good: &dyn Fn(f64) -> bool) -> String {
+    let verdict = good(r);
+    (2..=4)
+        .map(|digits| format!("{r:.digits$}"))
+        .find(|shown| shown.parse().map(good) == Ok(verdict))
+        .unwrap_or_else(|| format!("{r:.4}"))
+}
+
 fn ratio(value: Option<f64>, base: Option<f64>) -> String {
     match (value, base) {
         (Some(v), Some(b)) if b > 0.0 => format!("{:.2}×", v / b),
@@ -509,8 +520,9 @@ fn targets(cfg: &Config, built: &[Built], results: &BTreeMap<&'static str, PeerR
                         false => String::new(),
                     };
                     parts.push(format!(
-                        "{} {r:.2}×{spread}{}",
+                        "{} {}×{spread}{}",
                         s.name,
+                        decisive(r, good),
                         if ok { "" } else { " ✗" }
                     ));
                 }
@@ -617,6 +629,21 @@ mod tests {
     use super::*;
     use crate::load::WrkResult;
     use crate::LoadRun;
+
+    #[test]
+    fn shown_ratios_agree_with_their_verdicts() {
+        let at_most = |r: f64| r <= 1.05;
+        assert_eq!(decisive(1.0512, &at_most), "1.051");
+        assert_eq!(decisive(1.0498, &at_most), "1.05");
+        assert_eq!(decisive(1.02, &at_most), "1.02");
+        assert_eq!(decisive(1.05004, &at_most), "1.0500");
+        let at_least = |r: f64| r >= 0.95;
+        assert_eq!(decisive(0.9496, &at_least), "0.9496");
+        assert_eq!(decisive(0.97, &at_least), "0.97");
+        let above = |r: f64| r > 1.0;
+        assert_eq!(decisive(1.0004, &above), "1.0004");
+        assert_eq!(decisive(0.9996, &above), "1.00");
+    }
 
     fn run(round: u32, rps: f64) -> LoadRun {
         LoadRun {
