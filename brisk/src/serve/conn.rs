@@ -289,6 +289,26 @@ struct TimedBody {
 }
 
 impl TimedBody {
+    /// `incoming` with its read timed from `started` (or now), and the flag that says it
+    /// timed out. (Out of line: most requests have no body to time.)
+    #[inline(never)]
+    fn wrap(
+        incoming: Incoming,
+        timeout: Duration,
+        started: Option<Instant>,
+    ) -> (Body, Arc<AtomicBool>) {
+        let flag = Arc::new(AtomicBool::new(false));
+        let deadline = started.unwrap_or_else(Instant::now) + timeout;
+        let body = Body::new(TimedBody {
+            inner: incoming,
+            timeout,
+            deadline,
+            sleep: None,
+            timed_out: flag.clone(),
+        });
+        (body, flag)
+    }
+
     fn timed_out_error(&self) -> BoxError {
         Box::new(BodyReadTimeout::new(&human(self.timeout)))
     }
@@ -394,12 +414,11 @@ impl hyper::service::Service<http::Request<Incoming>> for ConnService {
         let malformed = self.shared.take_reject(index);
         let is_malformed = malformed.is_some();
         let refused = malformed.or_else(|| self.check_h2(&req));
-        let span = tracing::info_span!(
-            "request",
-            id = %id,
-            method = %if is_malformed { "-" } else { req.method.as_str() },
-            path = %if is_malformed { "-" } else { req.uri.path() },
-        );
+        // (An INFO span is disabled whenever `log` is false: no subscriber listens at INFO.)
+        let span = match log {
+            true => request_span(&id, &req, is_malformed),
+            false => tracing::Span::none(),
+        };
         // Cheap copies for the log and the answer (no allocation: `Uri` shares its bytes,
         // standard methods are inline).
         let mut after = After {
@@ -426,16 +445,9 @@ impl hyper::service::Service<http::Request<Incoming>> for ConnService {
                         Body::incoming(incoming)
                     }
                     Some(timeout) => {
-                        let flag = Arc::new(AtomicBool::new(false));
-                        after.body_timed_out = Some(flag.clone());
-                        let deadline = started.unwrap_or_else(Instant::now) + timeout;
-                        Body::new(TimedBody {
-                            inner: incoming,
-                            timeout,
-                            deadline,
-                            sleep: None,
-                            timed_out: flag,
-                        })
+                        let (body, flag) = TimedBody::wrap(incoming, timeout, started);
+                        after.body_timed_out = Some(flag);
+                        body
                     }
                     None => Body::incoming(incoming),
                 };
@@ -447,7 +459,7 @@ impl hyper::service::Service<http::Request<Incoming>> for ConnService {
                 let fut = self.service.call_with(req, body, Some(meta));
                 match limits.handler_timeout {
                     None => Work::App(fut),
-                    Some(limit) => Work::Timed(Box::pin(tokio::time::timeout(limit, fut))),
+                    Some(limit) => Work::timed(limit, fut),
                 }
             }
         };
@@ -458,6 +470,18 @@ impl hyper::service::Service<http::Request<Incoming>> for ConnService {
             span,
         }
     }
+}
+
+/// The request's span (kept out of [`ConnService::call`]: the code that makes an enabled
+/// span is large, and every request would run past it).
+#[inline(never)]
+fn request_span(id: &RequestId, req: &http::request::Parts, is_malformed: bool) -> tracing::Span {
+    tracing::info_span!(
+        "request",
+        id = %id,
+        method = %if is_malformed { "-" } else { req.method.as_str() },
+        path = %if is_malformed { "-" } else { req.uri.path() },
+    )
 }
 
 /// One request's answer on its way to hyper: the app's future (or a refusal), then what the
@@ -475,6 +499,14 @@ enum Work {
     App(crate::service::AppFuture),
     /// With the handler timeout on (it is off by default).
     Timed(Pin<Box<tokio::time::Timeout<crate::service::AppFuture>>>),
+}
+
+impl Work {
+    /// The app's future under the handler timeout (off by default: out of line).
+    #[inline(never)]
+    fn timed(limit: Duration, fut: crate::service::AppFuture) -> Work {
+        Work::Timed(Box::pin(tokio::time::timeout(limit, fut)))
+    }
 }
 
 /// What the connection needs once the answer is there.
@@ -501,46 +533,59 @@ impl Future for ConnFuture {
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = &mut *self;
         let _entered = this.span.enter();
-        let res = match &mut this.work {
-            // The common case: the answer is finished where the app makes it.
-            Work::App(fut) => {
-                let (after, id) = (&mut this.after, &this.id);
-                return fut.poll_then(cx, |res| Ok(after.answer(id, res)));
-            }
-            Work::Refused(reject) => {
-                let reject = reject.take().expect("ConnFuture polled after completion");
-                tracing::debug!(
-                    status = reject.status.as_u16(),
-                    detail = %reject.detail,
-                    "request refused before routing"
-                );
-                reject.into_http()
-            }
-            Work::Timed(fut) => match fut.as_mut().poll(cx) {
-                Poll::Ready(Ok(res)) => res,
-                Poll::Ready(Err(_)) => {
-                    let limit = this.after.handler_timeout.unwrap_or_default();
-                    tracing::warn!(
-                        limit_ms = limit.as_millis() as u64,
-                        "handler timed out; answered 503"
-                    );
-                    let mut res = HttpError::new(
-                        StatusCode::SERVICE_UNAVAILABLE,
-                        format!(
-                            "Request timed out: the handler did not answer within {}",
-                            human(limit)
-                        ),
-                    )
-                    .into_response()
-                    .into_http();
-                    crate::service::finalize(&mut res, this.after.head, false);
-                    res
-                }
-                Poll::Pending => return Poll::Pending,
-            },
-        };
-        Poll::Ready(Ok(this.after.answer(&this.id, res)))
+        // The common case: the answer is finished where the app makes it.
+        if let Work::App(fut) = &mut this.work {
+            let (after, id) = (&mut this.after, &this.id);
+            return fut.poll_then(cx, |res| Ok(after.answer(id, res)));
+        }
+        poll_uncommon(&mut this.work, &mut this.after, &this.id, cx)
     }
+}
+
+/// A refusal, or the app under the handler timeout (out of line: the common case's code
+/// stays short).
+#[inline(never)]
+fn poll_uncommon(
+    work: &mut Work,
+    after: &mut After,
+    id: &RequestId,
+    cx: &mut Context<'_>,
+) -> Poll<Result<http::Response<Tracked>, Infallible>> {
+    let res = match work {
+        Work::App(_) => unreachable!("the app's future is polled by ConnFuture::poll"),
+        Work::Refused(reject) => {
+            let reject = reject.take().expect("ConnFuture polled after completion");
+            tracing::debug!(
+                status = reject.status.as_u16(),
+                detail = %reject.detail,
+                "request refused before routing"
+            );
+            reject.into_http()
+        }
+        Work::Timed(fut) => match fut.as_mut().poll(cx) {
+            Poll::Ready(Ok(res)) => res,
+            Poll::Ready(Err(_)) => {
+                let limit = after.handler_timeout.unwrap_or_default();
+                tracing::warn!(
+                    limit_ms = limit.as_millis() as u64,
+                    "handler timed out; answered 503"
+                );
+                let mut res = HttpError::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    format!(
+                        "Request timed out: the handler did not answer within {}",
+                        human(limit)
+                    ),
+                )
+                .into_response()
+                .into_http();
+                crate::service::finalize(&mut res, after.head, false);
+                res
+            }
+            Poll::Pending => return Poll::Pending,
+        },
+    };
+    Poll::Ready(Ok(after.answer(id, res)))
 }
 
 impl After {
@@ -584,25 +629,37 @@ fn finish(after: &mut After, shared: &ConnShared, id: &RequestId, res: &mut http
         res.headers_mut().insert(&X_REQUEST_ID, id.header_value());
     }
     if let (Some(started), Some(logged)) = (after.started, &after.logged) {
-        let (method, uri) = &**logged;
-        let latency = started.elapsed();
-        let status = res.status().as_u16();
-        let (shown_method, path) = match after.is_malformed {
-            true => ("-", "-"),
-            false => (method.as_str(), uri.path()),
-        };
-        tracing::info!(
-            target: "brisk::access",
-            request_id = %id,
-            method = %shown_method,
-            %path,
-            version = ?after.version,
-            status,
-            latency_us = u64::try_from(latency.as_micros()).unwrap_or(u64::MAX),
-            "{shown_method} {path} {status} {:.1} ms",
-            latency.as_secs_f64() * 1000.0
-        );
+        log_access(after, started, logged, id, res.status());
     }
+}
+
+/// The access log line (out of line: the code that formats it is large, and most requests
+/// are not logged).
+#[inline(never)]
+fn log_access(
+    after: &After,
+    started: Instant,
+    (method, uri): &(http::Method, http::Uri),
+    id: &RequestId,
+    status: StatusCode,
+) {
+    let latency = started.elapsed();
+    let status = status.as_u16();
+    let (shown_method, path) = match after.is_malformed {
+        true => ("-", "-"),
+        false => (method.as_str(), uri.path()),
+    };
+    tracing::info!(
+        target: "brisk::access",
+        request_id = %id,
+        method = %shown_method,
+        %path,
+        version = ?after.version,
+        status,
+        latency_us = u64::try_from(latency.as_micros()).unwrap_or(u64::MAX),
+        "{shown_method} {path} {status} {:.1} ms",
+        latency.as_secs_f64() * 1000.0
+    );
 }
 
 /// Runs one connection: until it ends, closing it when idle too long, and shutting it down
