@@ -533,59 +533,66 @@ impl Future for ConnFuture {
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = &mut *self;
         let _entered = this.span.enter();
-        // The common case: the answer is finished where the app makes it.
-        if let Work::App(fut) = &mut this.work {
-            let (after, id) = (&mut this.after, &this.id);
-            return fut.poll_then(cx, |res| Ok(after.answer(id, res)));
-        }
-        poll_uncommon(&mut this.work, &mut this.after, &this.id, cx)
+        let res = match &mut this.work {
+            // The common case: the answer is finished where the app makes it.
+            Work::App(fut) => {
+                let (after, id) = (&mut this.after, &this.id);
+                return fut.poll_then(cx, |res| Ok(after.answer(id, res)));
+            }
+            Work::Refused(reject) => refusal(reject),
+            Work::Timed(fut) => {
+                match poll_timed(fut, this.after.handler_timeout, this.after.head, cx) {
+                    Poll::Ready(res) => res,
+                    Poll::Pending => return Poll::Pending,
+                }
+            }
+        };
+        Poll::Ready(Ok(this.after.answer(&this.id, res)))
     }
 }
 
-/// A refusal, or the app under the handler timeout (out of line: the common case's code
-/// stays short).
+/// The answer to a request refused before routing. (This and [`poll_timed`] are out of
+/// line: the common case's code stays short.)
 #[inline(never)]
-fn poll_uncommon(
-    work: &mut Work,
-    after: &mut After,
-    id: &RequestId,
+fn refusal(reject: &mut Option<Reject>) -> http::Response<Body> {
+    let reject = reject.take().expect("ConnFuture polled after completion");
+    tracing::debug!(
+        status = reject.status.as_u16(),
+        detail = %reject.detail,
+        "request refused before routing"
+    );
+    reject.into_http()
+}
+
+/// The app's future under the handler timeout, or the 503 when the time is up.
+#[inline(never)]
+fn poll_timed(
+    fut: &mut Pin<Box<tokio::time::Timeout<crate::service::AppFuture>>>,
+    limit: Option<Duration>,
+    head: bool,
     cx: &mut Context<'_>,
-) -> Poll<Result<http::Response<Tracked>, Infallible>> {
-    let res = match work {
-        Work::App(_) => unreachable!("the app's future is polled by ConnFuture::poll"),
-        Work::Refused(reject) => {
-            let reject = reject.take().expect("ConnFuture polled after completion");
-            tracing::debug!(
-                status = reject.status.as_u16(),
-                detail = %reject.detail,
-                "request refused before routing"
+) -> Poll<http::Response<Body>> {
+    match std::task::ready!(fut.as_mut().poll(cx)) {
+        Ok(res) => Poll::Ready(res),
+        Err(_) => {
+            let limit = limit.unwrap_or_default();
+            tracing::warn!(
+                limit_ms = limit.as_millis() as u64,
+                "handler timed out; answered 503"
             );
-            reject.into_http()
+            let mut res = HttpError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                format!(
+                    "Request timed out: the handler did not answer within {}",
+                    human(limit)
+                ),
+            )
+            .into_response()
+            .into_http();
+            crate::service::finalize(&mut res, head, false);
+            Poll::Ready(res)
         }
-        Work::Timed(fut) => match fut.as_mut().poll(cx) {
-            Poll::Ready(Ok(res)) => res,
-            Poll::Ready(Err(_)) => {
-                let limit = after.handler_timeout.unwrap_or_default();
-                tracing::warn!(
-                    limit_ms = limit.as_millis() as u64,
-                    "handler timed out; answered 503"
-                );
-                let mut res = HttpError::new(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    format!(
-                        "Request timed out: the handler did not answer within {}",
-                        human(limit)
-                    ),
-                )
-                .into_response()
-                .into_http();
-                crate::service::finalize(&mut res, after.head, false);
-                res
-            }
-            Poll::Pending => return Poll::Pending,
-        },
-    };
-    Poll::Ready(Ok(after.answer(id, res)))
+    }
 }
 
 impl After {
