@@ -47,7 +47,7 @@ ls "$out"/cg.out.* >/dev/null 2>&1 || { keep=1; echo "cache-sim.sh: callgrind wr
 if [[ -n ${CACHE_SIM_OUT:-} ]]; then
     mkdir -p "$CACHE_SIM_OUT"
     cat "$out"/cg.out.* >"$CACHE_SIM_OUT/$peer-$scenario.callgrind"
-    echo "callgrind dump: $CACHE_SIM_OUT/$peer-$scenario.callgrind ($requests requests; callgrind_annotate reads it)" >&2
+    echo "callgrind dump: $CACHE_SIM_OUT/$peer-$scenario.callgrind ($requests requests: bench/cg-self.py --per $requests reads it)" >&2
 fi
 # events: Ir Dr Dw I1mr D1mr D1mw ILmr DLmr DLmw; and the calls made to glibc's memcpy/memmove
 # (moves of values too big to copy inline: `calls=N` lines under a `cfn=` naming one).
