@@ -114,20 +114,37 @@ impl<'a> Source<'a> {
 /// The values of `name` in a query string, decoded as `application/x-www-form-urlencoded`
 /// (`form_urlencoded::parse`). A key or value without `%` or `+` is its own decoding: it is
 /// compared or borrowed as it is, and only the other pairs go through the decoder (which
-/// cost ~280 instructions a pair, a plain `?name=x` included).
+/// cost ~280 instructions a pair, a plain `?name=x` included). Split at bytes: `str::split`
+/// by a `char` sets up a `memchr` search per piece, ~90 instructions on `name=x` alone.
 fn query_values<'a>(query: &'a str, name: &'a str) -> impl Iterator<Item = Cow<'a, str>> + 'a {
     let plain = |s: &str| !s.bytes().any(|b| b == b'%' || b == b'+');
-    query.split('&').filter_map(move |pair| {
+    let mut rest = Some(query);
+    let pairs = std::iter::from_fn(move || {
+        let s = rest?;
+        let (pair, after) = split_at_byte(s, b'&');
+        rest = after;
+        Some(pair)
+    });
+    pairs.filter_map(move |pair| {
         if pair.is_empty() {
             return None;
         }
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let (key, value) = split_at_byte(pair, b'=');
+        let value = value.unwrap_or("");
         if plain(key) && plain(value) {
             return (key == name).then_some(Cow::Borrowed(value));
         }
         let (key, value) = form_urlencoded::parse(pair.as_bytes()).next()?;
         (key == name).then_some(value)
     })
+}
+
+/// `s` before and after the first `sep` (an ASCII byte, so both sides are whole `str`s).
+fn split_at_byte(s: &str, sep: u8) -> (&str, Option<&str>) {
+    match s.bytes().position(|b| b == sep) {
+        Some(i) => (&s[..i], Some(&s[i + 1..])),
+        None => (s, None),
+    }
 }
 
 /// Header bytes as text: ISO-8859-1, as Starlette decodes them (RFC 9110 §5.5 `obs-text`), so

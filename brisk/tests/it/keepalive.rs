@@ -239,6 +239,11 @@ async fn len_json_response() -> brisk::JsonResponse {
     brisk::JsonResponse::new(brisk::json!({ "a": 1 })).header("content-length", "1")
 }
 
+#[brisk::get("/len/json-response-chunked")]
+async fn len_json_response_chunked() -> brisk::JsonResponse {
+    brisk::JsonResponse::new(brisk::json!({ "a": 1 })).header("transfer-encoding", "chunked")
+}
+
 #[brisk::get("/len/handle")]
 async fn len_handle(response: &mut brisk::ResponseHandle) -> brisk::Value {
     response.set_header("content-length", "3");
@@ -265,6 +270,7 @@ async fn lengths_stated_by_handlers_are_corrected_and_the_connection_goes_on() {
         len_plain_header,
         len_plain_headers_mut,
         len_json_response,
+        len_json_response_chunked,
         len_handle,
         len_handle_chunked,
         len_error
@@ -276,6 +282,7 @@ async fn lengths_stated_by_handlers_are_corrected_and_the_connection_goes_on() {
         ("/len/plain-header", 200, &b"hello"[..]),
         ("/len/plain-headers-mut", 200, b"hello"),
         ("/len/json-response", 200, br#"{"a":1}"#),
+        ("/len/json-response-chunked", 200, br#"{"a":1}"#),
         ("/len/handle", 200, br#"{"a":1}"#),
         ("/len/handle-chunked", 200, br#"{"a":1}"#),
         ("/len/error", 409, br#"{"detail":"taken"}"#),
