@@ -1,9 +1,10 @@
 //! The server's `request` span, seen by a process-wide subscriber.
 //!
-//! A binary of its own: tracing caches each callsite's interest, and a subscriber set for one
-//! thread (`set_default`, as `hostile.rs`'s access-log test does) does not reliably see a span
-//! whose callsite other tests' servers registered first on other threads. A global subscriber,
-//! as an application installs one, has no such race.
+//! A binary of its own, with a global subscriber, as an application installs one. (A
+//! subscriber set for one thread, as `hostile.rs`'s access-log test does, needs a second
+//! registered dispatcher to see brisk's callsites reliably: while only one is registered,
+//! tracing-core caches each callsite's interest from whichever thread reaches it first. See
+//! that test.)
 
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
