@@ -30,7 +30,7 @@ def read(path, event, lines_of=None):
     files = {}  # (file names are numbered apart from function names)
     column = None
     fn = cfn = None
-    file = None
+    fl = file = None  # the function's file (fl=), and the current one (fi=/fe=: inlined code)
     pending = None
     position = 0
 
@@ -51,12 +51,15 @@ def read(path, event, lines_of=None):
                 if event not in events:
                     sys.exit(f"{path}: no event {event} (it has {' '.join(events)})")
                 column = 1 + events.index(event)
-            elif line.startswith(("fl=", "fi=", "fe=")):
+            elif line.startswith("fl="):
+                fl = file = name(line[3:], files)
+            elif line.startswith(("fi=", "fe=")):
                 file = name(line[3:], files)
             elif line.startswith(("cfl=", "cfi=")):
                 name(line[4:], files)
             elif line.startswith("fn="):
                 fn = name(line[3:])
+                file = fl
             elif line.startswith("cfn="):
                 cfn = name(line[4:])
             elif line.startswith("calls="):

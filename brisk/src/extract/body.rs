@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 
 use super::json_syntax::{self, Problem};
+use super::param::split_at_byte;
 use super::Request;
 use crate::body::{Body, BodyReadTimeout};
 use crate::error::{ErrorDetail, Errors, HttpError, Loc};
@@ -65,12 +66,7 @@ pub fn is_json_content_type(content_type: &str) -> bool {
         return true;
     }
     // Compared in place, case-insensitively: this runs on every JSON body.
-    let essence = match content_type.bytes().position(|b| b == b';') {
-        Some(at) => &content_type[..at],
-        None => content_type,
-    }
-    .trim()
-    .as_bytes();
+    let essence = split_at_byte(content_type, b';').0.trim().as_bytes();
     let Some((head, sub)) = essence.split_at_checked(12) else {
         return false;
     };

@@ -114,8 +114,7 @@ impl<'a> Source<'a> {
 /// The values of `name` in a query string, decoded as `application/x-www-form-urlencoded`
 /// (`form_urlencoded::parse`). A key or value without `%` or `+` is its own decoding: it is
 /// compared or borrowed as it is, and only the other pairs go through the decoder (which
-/// cost ~280 instructions a pair, a plain `?name=x` included). Split at bytes: `str::split`
-/// by a `char` sets up a `memchr` search per piece, ~90 instructions on `name=x` alone.
+/// cost ~280 instructions a pair, a plain `?name=x` included).
 fn query_values<'a>(query: &'a str, name: &'a str) -> impl Iterator<Item = Cow<'a, str>> + 'a {
     let plain = |s: &str| !s.bytes().any(|b| b == b'%' || b == b'+');
     let mut rest = Some(query);
@@ -139,8 +138,10 @@ fn query_values<'a>(query: &'a str, name: &'a str) -> impl Iterator<Item = Cow<'
     })
 }
 
-/// `s` before and after the first `sep` (an ASCII byte, so both sides are whole `str`s).
-fn split_at_byte(s: &str, sep: u8) -> (&str, Option<&str>) {
+/// `s` before and after the first `sep` (an ASCII byte, so both sides are whole `str`s). On
+/// request paths: `str::split` by a `char` sets up a `memchr` search per piece (~90
+/// instructions on a short query's `name=x`).
+pub(super) fn split_at_byte(s: &str, sep: u8) -> (&str, Option<&str>) {
     match s.bytes().position(|b| b == sep) {
         Some(i) => (&s[..i], Some(&s[i + 1..])),
         None => (s, None),
