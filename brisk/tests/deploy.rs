@@ -384,3 +384,36 @@ async fn shutdown_answers_connections_left_in_the_backlog() {
         .unwrap()
         .unwrap();
 }
+
+/// `serve`'s shutdown future need be neither `Send` nor `'static` (the server behind it is
+/// boxed, the future is not): here it holds an `Rc` and borrows a local, and the server,
+/// awaited on this task rather than spawned, answers and then returns when it completes.
+#[tokio::test]
+async fn a_shutdown_future_may_borrow_and_need_not_be_send() {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (stop, stopped) = oneshot::channel::<()>();
+    let stops = std::rc::Rc::new(std::cell::Cell::new(0));
+    let shutdown = async {
+        let _ = stopped.await;
+        stops.set(stops.get() + 1);
+    };
+    let client = async move {
+        let answer = exchange(
+            addr,
+            "127.0.0.1",
+            "GET /items HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n",
+        )
+        .await;
+        stop.send(()).unwrap();
+        answer
+    };
+    let (served, (status, _, body)) = tokio::time::timeout(Duration::from_secs(10), async {
+        tokio::join!(brisk::serve(listener, app(), shutdown), client)
+    })
+    .await
+    .expect("the server returns once its shutdown future completes");
+    served.unwrap();
+    assert_eq!((status, body.as_str()), (200, "[]"));
+    assert_eq!(stops.get(), 1);
+}
