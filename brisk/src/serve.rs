@@ -88,10 +88,11 @@ impl App {
     }
 }
 
-/// A server's future, boxed. An `async fn`'s body is compiled in every crate that awaits it:
+/// A server's future, boxed. An `async fn`'s body (its coroutine's `poll`) is compiled in
+/// every crate that polls it, even when the function is not generic (rust-lang/rust#143290):
 /// awaited by an app's `main`, the server's accept loop, connection set and shutdown were
 /// ~13,000 lines of LLVM IR in every app's binary (a fifth of the bench app's, about a second
-/// of each release build of it). Reached through the box's vtable, they are compiled once,
+/// of each release build of it). Polled through the box's vtable, they are compiled once,
 /// in brisk.
 type Served = Pin<Box<dyn Future<Output = std::io::Result<()>> + Send>>;
 
