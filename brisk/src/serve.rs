@@ -112,6 +112,9 @@ fn run_boxed(app: App, config: ServeConfig) -> Served {
 /// Serves `app` on `listener` until `shutdown` completes; then stops accepting, lets
 /// requests in flight finish (up to the grace period) and returns.
 ///
+/// `shutdown` can be any future: it need not be `Send` or `'static` (it may borrow), and the
+/// returned future is `Send` when `shutdown` is, so it can be spawned.
+///
 /// ```no_run
 /// # async fn run() -> std::io::Result<()> {
 /// let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
