@@ -7,10 +7,11 @@
     bench/cg-self.py DUMP --per N --lines PATTERN                # their own cost per source line
 
 The harness's dumps (bench/target/results/<run>/callgrind/<peer>-<scenario>.callgrind) hold
---callgrind-requests requests (500 by default): pass that as --per. bench/cache-sim.sh's dumps
-(CACHE_SIM_OUT) print their request count. callgrind_annotate 3.19 sums these dumps' costs
-into every caller (each function shows the whole program's total), hence this reader: the
-cost lines under a `calls=` line are the call's inclusive cost and are not the caller's own.
+--callgrind-requests requests (2000 by default; 500 in bench/README's quick loop): pass
+that as --per. bench/cache-sim.sh's dumps (CACHE_SIM_OUT) print their request count.
+callgrind_annotate 3.19 sums these dumps' costs into every caller (each function shows the
+whole program's total), hence this reader: the cost lines under a `calls=` line are the
+call's inclusive cost and are not the caller's own.
 Python's standard library only.
 """
 

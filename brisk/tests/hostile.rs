@@ -1813,8 +1813,8 @@ async fn access_log() {
     // tracing-core caches whether each callsite is enabled. While exactly one dispatcher is
     // registered it takes that answer from the thread that reaches the callsite first: the
     // other tests' servers, on threads without this subscriber, would cache "never" for
-    // brisk's span and events, for every thread (seen: the span missing in 1–4 runs of 8 of this suite). A
-    // second registered dispatcher makes it ask every registered one instead.
+    // brisk's span and events, for every thread (seen: the span missing in 1–4 of 8 runs of
+    // this suite). A second registered dispatcher makes it ask every registered one instead.
     let _second = tracing::Dispatch::new(tracing::subscriber::NoSubscriber::default());
     let lines = Arc::new(std::sync::Mutex::new(Vec::new()));
     let _guard = tracing::subscriber::set_default(Capture(lines.clone()));
