@@ -40,6 +40,10 @@ bench/run.sh [options]   (the harness: bench/target/release/harness [options])
                                other work on the machine; 0 leaves priorities alone)
   --startup-runs N             launches timed to the first 200; median (default 5)
   --no-clean-build             reuse bench/target/peers/* (no build times in the table)
+  --binary PEER=PATH           run PATH in PEER's place, unbuilt (repeatable): an older
+                               brisk against the current one, or the same binary twice to
+                               see the noise (a binary copied into bench/target/peers/ is
+                               replaced by the next build: cargo links its own back)
   --no-callgrind               skip the instruction counts
   --callgrind-requests N       requests counted per scenario, Rust peers (default 2000)
   --callgrind-requests-python N  the same for FastAPI (default 300)
@@ -63,6 +67,8 @@ pub struct Config {
     startup_runs: u32,
     nice: i32,
     clean_build: bool,
+    /// Peers whose binary is given (`--binary`), not built.
+    binaries: Vec<(&'static str, PathBuf)>,
     callgrind: bool,
     cg_requests: u32,
     cg_requests_python: u32,
@@ -86,6 +92,7 @@ fn parse_args() -> Result<Config, String> {
         startup_runs: 5,
         nice: -20,
         clean_build: true,
+        binaries: Vec::new(),
         callgrind: true,
         cg_requests: 2000,
         cg_requests_python: 300,
@@ -123,6 +130,19 @@ fn parse_args() -> Result<Config, String> {
             "--callgrind-jobs" => c.cg_jobs = num::<usize>(&arg, value()?)?.max(1),
             "--nice" => c.nice = num(&arg, value()?)?,
             "--no-clean-build" => c.clean_build = false,
+            "--binary" => {
+                let v = value()?;
+                let (name, path) = v
+                    .split_once('=')
+                    .ok_or(format!("--binary {v}: want PEER=PATH"))?;
+                let peer = PEERS
+                    .iter()
+                    .find(|p| p.name == name && matches!(p.kind, PeerKind::Rust { .. }))
+                    .ok_or(format!("--binary: {name} is not a Rust peer"))?;
+                let path = std::fs::canonicalize(path)
+                    .map_err(|e| format!("--binary {name}={path}: {e}"))?;
+                c.binaries.push((peer.name, path));
+            }
             "--no-callgrind" => c.callgrind = false,
             "--check-only" => c.check_only = true,
             "--python" => c.python = Some(PathBuf::from(value()?)),
@@ -213,6 +233,24 @@ fn bench_dir() -> PathBuf {
 fn build(cfg: &Config, spec: PeerSpec, logs: &Path) -> Result<Built, String> {
     let bench = bench_dir();
     match spec.kind {
+        PeerKind::Rust { .. } if cfg.binaries.iter().any(|(n, _)| *n == spec.name) => {
+            let program = cfg
+                .binaries
+                .iter()
+                .rev()
+                .find(|(n, _)| *n == spec.name)
+                .map(|(_, p)| p.clone())
+                .unwrap_or_default();
+            Ok(Built {
+                spec,
+                binary_bytes: std::fs::metadata(&program).ok().map(|m| m.len()),
+                program,
+                args: Vec::new(),
+                cwd: None,
+                build_secs: None,
+                version: None,
+            })
+        }
         PeerKind::Rust { package, bin } => {
             let dir = bench.join("target/peers").join(spec.name);
             if cfg.clean_build && dir.exists() {
@@ -432,6 +470,12 @@ fn main() {
             .status();
     }
     let mut built: Vec<Built> = Vec::new();
+    for (name, path) in &cfg.binaries {
+        notes.push(format!(
+            "the row {name} is {} (given with --binary), not {name}'s peer",
+            path.display()
+        ));
+    }
     for spec in &cfg.peers {
         say(&format!("build {}", spec.name));
         match build(&cfg, *spec, &logs) {
