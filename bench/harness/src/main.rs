@@ -23,12 +23,14 @@ use spec::{PeerKind, PeerSpec, Scenario, PEERS, SCENARIOS};
 const HELP: &str = "\
 bench/run.sh [options]   (the harness: bench/target/release/harness [options])
 
-  --duration SECS              measured seconds per scenario, peer and round (default 2)
+  --duration SECS              measured seconds per scenario, peer and round (default 1)
   --warmup SECS                unmeasured wrk seconds before each peer's first measured run
                                of a scenario (default 1)
   --rounds N                   measure every scenario N times, rotating the peer order;
                                the table shows medians, and each timed ratio is the median
-                               of the rounds' ratios (default 5)
+                               of the rounds' ratios (default 20: with 5, a copy of
+                               hyper came out 0.93-1.16x hyper's CPU/request, with 20
+                               0.95-1.05x; BENCHMARKS.md, the noise floor)
   --connections N              wrk keep-alive connections (default 64)
   --peers a,b,..               subset of brisk,hyper,axum,actix,fastapi (default all)
   --scenarios a,b,..           subset of plaintext,get-item,post-item,delete-item,path-422,
@@ -81,9 +83,9 @@ pub struct Config {
 
 fn parse_args() -> Result<Config, String> {
     let mut c = Config {
-        duration: 2,
+        duration: 1,
         warmup: 1,
-        rounds: 5,
+        rounds: 20,
         connections: 64,
         peers: PEERS.to_vec(),
         scenarios: SCENARIOS.to_vec(),
