@@ -143,6 +143,8 @@ fn parse_args() -> Result<Config, String> {
                     .ok_or(format!("--binary: {name} is not a Rust peer"))?;
                 let path = std::fs::canonicalize(path)
                     .map_err(|e| format!("--binary {name}={path}: {e}"))?;
+                // (Given twice, the last one counts.)
+                c.binaries.retain(|(n, _)| *n != peer.name);
                 c.binaries.push((peer.name, path));
             }
             "--no-callgrind" => c.callgrind = false,
@@ -234,25 +236,18 @@ fn bench_dir() -> PathBuf {
 
 fn build(cfg: &Config, spec: PeerSpec, logs: &Path) -> Result<Built, String> {
     let bench = bench_dir();
+    if let Some((_, program)) = cfg.binaries.iter().find(|(n, _)| *n == spec.name) {
+        return Ok(Built {
+            spec,
+            program: program.clone(),
+            args: Vec::new(),
+            cwd: None,
+            build_secs: None,
+            binary_bytes: std::fs::metadata(program).ok().map(|m| m.len()),
+            version: None,
+        });
+    }
     match spec.kind {
-        PeerKind::Rust { .. } if cfg.binaries.iter().any(|(n, _)| *n == spec.name) => {
-            let program = cfg
-                .binaries
-                .iter()
-                .rev()
-                .find(|(n, _)| *n == spec.name)
-                .map(|(_, p)| p.clone())
-                .unwrap_or_default();
-            Ok(Built {
-                spec,
-                binary_bytes: std::fs::metadata(&program).ok().map(|m| m.len()),
-                program,
-                args: Vec::new(),
-                cwd: None,
-                build_secs: None,
-                version: None,
-            })
-        }
         PeerKind::Rust { package, bin } => {
             let dir = bench.join("target/peers").join(spec.name);
             if cfg.clean_build && dir.exists() {
