@@ -474,7 +474,10 @@ fn main() {
         ));
     }
     for spec in &cfg.peers {
-        say(&format!("build {}", spec.name));
+        match cfg.binaries.iter().find(|(n, _)| *n == spec.name) {
+            Some((_, path)) => say(&format!("{}: {} (--binary)", spec.name, path.display())),
+            None => say(&format!("build {}", spec.name)),
+        }
         match build(&cfg, *spec, &logs) {
             Ok(b) => {
                 if let Some(s) = b.build_secs {
