@@ -99,13 +99,14 @@ type Served = Pin<Box<dyn Future<Output = std::io::Result<()>> + Send>>;
 /// What stops a server (see [`Served`]).
 type Shutdown = Pin<Box<dyn Future<Output = ()> + Send>>;
 
-/// [`App::run_with`]'s work, behind a box (see [`Served`]).
+/// [`App::run_with`]'s work, behind a box (see [`Served`]; the loop is awaited inside it,
+/// already behind the vtable, so it needs no box of its own).
 fn run_boxed(app: App, config: ServeConfig) -> Served {
     Box::pin(async move {
         let addr = env::bind_addr(&env::process_env)?;
         let listener = TcpListener::bind(addr).await?;
         tracing::info!("brisk listening on http://{}", listener.local_addr()?);
-        serve_until(listener, app, Box::pin(shutdown_signal()), config).await
+        serve_loop(listener, app, Box::pin(shutdown_signal()), config).await
     })
 }
 

@@ -81,6 +81,16 @@ pub struct Config {
     out: Option<PathBuf>,
 }
 
+impl Config {
+    /// The binary given with `--binary` for `peer`, if any.
+    fn given_binary(&self, peer: &str) -> Option<&PathBuf> {
+        self.binaries
+            .iter()
+            .find(|(n, _)| *n == peer)
+            .map(|(_, p)| p)
+    }
+}
+
 fn parse_args() -> Result<Config, String> {
     let mut c = Config {
         duration: 1,
@@ -236,7 +246,7 @@ fn bench_dir() -> PathBuf {
 
 fn build(cfg: &Config, spec: PeerSpec, logs: &Path) -> Result<Built, String> {
     let bench = bench_dir();
-    if let Some((_, program)) = cfg.binaries.iter().find(|(n, _)| *n == spec.name) {
+    if let Some(program) = cfg.given_binary(spec.name) {
         return Ok(Built {
             spec,
             program: program.clone(),
@@ -467,15 +477,16 @@ fn main() {
             .status();
     }
     let mut built: Vec<Built> = Vec::new();
-    for (name, path) in &cfg.binaries {
-        notes.push(format!(
-            "the row {name} is {} (given with --binary), not {name}'s peer",
-            path.display()
-        ));
-    }
     for spec in &cfg.peers {
-        match cfg.binaries.iter().find(|(n, _)| *n == spec.name) {
-            Some((_, path)) => say(&format!("{}: {} (--binary)", spec.name, path.display())),
+        match cfg.given_binary(spec.name) {
+            Some(path) => {
+                say(&format!("{}: {} (--binary)", spec.name, path.display()));
+                notes.push(format!(
+                    "the row {0} is {1} (given with --binary), not {0}'s peer",
+                    spec.name,
+                    path.display()
+                ));
+            }
             None => say(&format!("build {}", spec.name)),
         }
         match build(&cfg, *spec, &logs) {
