@@ -347,14 +347,11 @@ fn rendered(req: &crate::Request) -> Option<Rendered> {
 
 /// `content-length` then `content-type`, the order FastAPI sends them in for these pages.
 fn typed(body: bytes::Bytes, media_type: &'static str) -> crate::Response {
-    let len = crate::response::content_length(body.len() as u64);
-    let mut res = crate::Response::with_content(body);
-    res.headers.insert(http::header::CONTENT_LENGTH, len);
-    res.headers.insert(
-        http::header::CONTENT_TYPE,
+    crate::response::with_type(
+        http::StatusCode::OK,
+        body,
         http::HeaderValue::from_static(media_type),
-    );
-    res
+    )
 }
 
 fn serve_json(req: crate::Request) -> crate::routing::Handled {

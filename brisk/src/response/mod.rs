@@ -24,6 +24,7 @@ pub use handle::ResponseHandle;
 pub use json::JsonResponse;
 pub(crate) use json::{json_bytes, json_bytes_with, serialized, write_json};
 pub use name::IntoHeaderName;
+pub(crate) use typed::with_type;
 pub use typed::{Created, Html, NoContent, PlainText, Redirect};
 pub use value::IntoHeaderValue;
 

@@ -18,8 +18,8 @@ fn text_bytes(text: Cow<'static, str>) -> Bytes {
     }
 }
 
-/// A response with this body, its `content-length` and `content-type`.
-fn with_type(status: StatusCode, body: Bytes, media_type: HeaderValue) -> Response {
+/// A response with this body, its `content-length` and `content-type` (FastAPI's order).
+pub(crate) fn with_type(status: StatusCode, body: Bytes, media_type: HeaderValue) -> Response {
     Response {
         status,
         headers: super::length_and_type(media_type, body.len() as u64),
