@@ -21,7 +21,7 @@ use crate::wire;
 pub struct Skip {
     /// The case's `name` in the golden file.
     pub case: &'static str,
-    /// Why: the FastAPI feature brisk does not have yet.
+    /// Why: the FastAPI feature brisk does not have, or where else the case is checked.
     pub missing: &'static str,
 }
 

@@ -35,6 +35,46 @@ fn seed_document_is_fastapis_plus_runtime_statuses() {
     );
 }
 
+/// The routing app's document, as served at `/openapi.json` (bytes and headers), against the
+/// one FastAPI served for the same app (`routing_app.json`, case "openapi document"). One
+/// difference, on purpose: the GET+HEAD route's HEAD operation has its own `operationId`.
+/// FastAPI gives both methods `headok_headok_get` (and warns "Duplicate Operation ID");
+/// OpenAPI 3.1 requires every operation's id to be unique.
+#[tokio::test]
+async fn routing_document_is_fastapis_with_unique_operation_ids() {
+    let golden = apps::routing_app::SPEC.golden();
+    let case = golden
+        .cases
+        .iter()
+        .find(|c| c.name == "openapi document")
+        .unwrap();
+    let mut want: Value = serde_json::from_str(case.response_body.as_deref().unwrap()).unwrap();
+    let head = &mut want["paths"]["/headok"]["head"]["operationId"];
+    assert_eq!(*head, "headok_headok_get");
+    *head = "headok_headok_head".into();
+    let want = serde_json::to_vec(&want).unwrap();
+
+    let client = brisk::testing::TestClient::new(apps::routing_app::app());
+    let res = client.get("/openapi.json").send().await;
+    assert_eq!(res.status(), 200);
+    let length = want.len().to_string();
+    assert_eq!(
+        res.header_pairs(),
+        [
+            ("content-length".to_owned(), length.clone()),
+            ("content-type".to_owned(), "application/json".to_owned())
+        ]
+    );
+    assert_eq!(
+        String::from_utf8_lossy(res.bytes().as_ref()),
+        String::from_utf8_lossy(&want)
+    );
+    let head = client.head("/openapi.json").send().await;
+    assert_eq!(head.status(), 200);
+    assert_eq!(head.header("content-length"), Some(length.as_str()));
+    assert!(head.bytes().is_empty());
+}
+
 use crate::validation::example as validation_example;
 
 /// The validation example's document against FastAPI's: brisk documents the response

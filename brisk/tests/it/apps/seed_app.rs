@@ -62,6 +62,12 @@ pub fn app() -> App {
     ])
 }
 
+/// brisk's document adds the `201` that `upsert_item` declares (FastAPI cannot see a status
+/// set at run time), so its bytes and length differ: it is compared key by key in
+/// `it/openapi.rs`.
+const OPENAPI_ELSEWHERE: &str =
+    "nothing: the document differs on purpose and is compared with FastAPI's in it/openapi.rs";
+
 pub const SPEC: AppSpec = AppSpec {
     name: "seed_app",
     golden: include_str!("../../golden/seed_app.json"),
@@ -69,11 +75,11 @@ pub const SPEC: AppSpec = AppSpec {
     skipped: &[
         Skip {
             case: "openapi document",
-            missing: "the OpenAPI document at /openapi.json (not served by brisk yet)",
+            missing: OPENAPI_ELSEWHERE,
         },
         Skip {
             case: "HEAD openapi document",
-            missing: "the OpenAPI document at /openapi.json (not served by brisk yet)",
+            missing: OPENAPI_ELSEWHERE,
         },
     ],
 };
