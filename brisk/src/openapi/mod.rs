@@ -3,7 +3,8 @@
 //!
 //! Every status a route can answer is documented: its declared `status_code` (or the status
 //! its return type fixes, e.g. `Created` → 201, with its `Location` header), the statuses
-//! declared with `responses = [...]`, and 422 for any route that reads input.
+//! declared with `responses = [...]`, and 422 for any route that reads input (unless a declared
+//! `422`, `4XX` or `default` covers it, as in FastAPI).
 
 mod assets;
 mod pages;
@@ -252,9 +253,10 @@ fn operation(route: &Route, method: &str, gen: &mut SchemaGen) -> (Operation, bo
         main.headers = Some(headers);
     }
     responses.insert(main_key.clone(), main);
+    // FastAPI adds its 422 only where no declared entry covers it: `422`, `4XX` or `default`.
     let mut declared_422 = false;
     for d in declared {
-        declared_422 |= d.status == "422";
+        declared_422 |= matches!(d.status, "422" | "4XX" | "default");
         let entry = responses.entry_or_insert_with(d.status, || DocResponse {
             description: reason(d.status),
             content: None,

@@ -324,3 +324,52 @@ async fn undeclared_status_fails_the_test() {
     assert_eq!(res.status(), 418);
     assert_eq!(res.text(), r#"{"detail":"I'm a Teapot"}"#);
 }
+
+/// A status range (`"4XX"`) and `"default"` in `responses`: documented under those keys,
+/// and the debug-build check lets the statuses they cover through (and only those).
+#[tokio::test]
+async fn status_ranges_and_default_are_documented_and_allowed() {
+    use brisk::{HttpError, Value};
+
+    #[brisk::get("/ranged/{code}", responses = [("4XX", "A client error")])]
+    async fn ranged(code: u16) -> Result<Value, HttpError> {
+        Err(HttpError::from_status(code))
+    }
+
+    #[brisk::get("/anything/{code}", responses = [("default", "Whatever went wrong")])]
+    async fn anything(code: u16) -> Result<Value, HttpError> {
+        Err(HttpError::from_status(code))
+    }
+
+    let app = || brisk::App::new().routes(brisk::routes![ranged, anything]);
+    // FastAPI 0.165.0's document for the same two routes (`responses={"4XX": {...}}` and
+    // `responses={"default": {...}}`): no 422 entry, since the declared one covers it, and
+    // so no validation schemas either.
+    let want = r#"{"openapi":"3.1.0","info":{"title":"FastAPI","version":"0.1.0"},"paths":{"/ranged/{code}":{"get":{"summary":"Ranged","operationId":"ranged_ranged__code__get","parameters":[{"name":"code","in":"path","required":true,"schema":{"type":"integer","title":"Code"}}],"responses":{"200":{"description":"Successful Response","content":{"application/json":{"schema":{}}}},"4XX":{"description":"A client error"}}}},"/anything/{code}":{"get":{"summary":"Anything","operationId":"anything_anything__code__get","parameters":[{"name":"code","in":"path","required":true,"schema":{"type":"integer","title":"Code"}}],"responses":{"200":{"description":"Successful Response","content":{"application/json":{"schema":{}}}},"default":{"description":"Whatever went wrong"}}}}}}"#;
+    let client = brisk::testing::TestClient::new(app());
+    assert_eq!(client.get("/openapi.json").send().await.text(), want);
+
+    // The check lets 404 and 409 through the range, and anything through `default`.
+    for code in ["404", "409"] {
+        let res = client.get(&format!("/ranged/{code}")).send().await;
+        assert_eq!(res.status().as_str(), code);
+    }
+    let res = client.get("/anything/503").send().await;
+    assert_eq!(res.status(), 503);
+    assert_eq!(res.text(), r#"{"detail":"Service Unavailable"}"#);
+    // ... but not a 503 through `4XX`.
+    let strict = tokio::spawn(async move {
+        brisk::testing::TestClient::new(app())
+            .get("/ranged/503")
+            .send()
+            .await
+    })
+    .await;
+    let panic = strict.expect_err("a 503 is outside 4XX");
+    let message = panic.into_panic();
+    let message = message
+        .downcast_ref::<String>()
+        .cloned()
+        .unwrap_or_default();
+    assert!(message.contains("route `ranged` answered 503"), "{message}");
+}
