@@ -148,9 +148,43 @@ async fn documents_are_served() {
             "{page} must not load from a CDN"
         );
     }
+    // Without a document there is nothing for the pages to show: every one of them, and
+    // their files, is an unknown path (FastAPI: `openapi_url=None` turns off both pages).
     let off = brisk::testing::TestClient::new(items_example::app().openapi_url(None));
-    assert_eq!(off.get("/openapi.json").send().await.status(), 404);
-    assert_eq!(off.get("/docs").send().await.status(), 404);
+    for path in [
+        "/openapi.json",
+        "/docs",
+        "/docs/swagger-ui-bundle.js",
+        "/redoc",
+        "/redoc/redoc.standalone.js",
+    ] {
+        assert_not_found(&off, path).await;
+    }
+    // One page off keeps the other, and the document.
+    let no_docs = brisk::testing::TestClient::new(items_example::app().docs_url(None));
+    assert_not_found(&no_docs, "/docs").await;
+    assert_not_found(&no_docs, "/docs/swagger-ui.css").await;
+    assert_eq!(no_docs.get("/redoc").send().await.status(), 200);
+    assert_eq!(no_docs.get("/openapi.json").send().await.status(), 200);
+    let no_redoc = brisk::testing::TestClient::new(items_example::app().redoc_url(None));
+    assert_not_found(&no_redoc, "/redoc").await;
+    assert_not_found(&no_redoc, "/redoc/redoc.standalone.js").await;
+    assert_eq!(no_redoc.get("/docs").send().await.status(), 200);
+}
+
+/// FastAPI's answer to an unknown path.
+async fn assert_not_found(client: &brisk::testing::TestClient, path: &str) {
+    let res = client.get(path).send().await;
+    assert_eq!(res.status(), 404, "{path}");
+    assert_eq!(
+        res.header_pairs(),
+        [
+            ("content-length".to_owned(), "22".to_owned()),
+            ("content-type".to_owned(), "application/json".to_owned())
+        ],
+        "{path}"
+    );
+    assert_eq!(res.text(), r#"{"detail":"Not Found"}"#, "{path}");
 }
 
 mod keys {
