@@ -277,6 +277,84 @@ async fn serve_config_body_limit_replaces_the_apps() {
     );
 }
 
+#[brisk::post("/small", body_limit = 16)]
+async fn small(body: brisk::Json<Value>) -> Value {
+    body.0
+}
+
+/// A route's own `body_limit = …` outranks both the app's limit and the server-wide one
+/// (`ServeConfig::body_limit`, what `BRISK_BODY_LIMIT` sets); routes without one get the
+/// server-wide limit.
+#[tokio::test]
+async fn a_routes_own_body_limit_outlives_the_server_wide_one() {
+    let server = start(
+        app().body_limit(1024).routes(brisk::routes![small]),
+        ServeConfig::default().body_limit(Some(8)),
+    )
+    .await;
+    let post = |path: &str, body: &str| {
+        format!(
+            "POST {path} HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+            body.len()
+        )
+    };
+    let too_large = |limit: usize| {
+        format!(r#"{{"detail":"Request body too large: the limit is {limit} bytes"}}"#)
+    };
+
+    // The route's 16 bytes: 17 is refused, 16 and 10 are read (neither the app's 1024 nor
+    // the server's 8 applies).
+    let body17 = "[1,2,3,4,5,6,7,8]";
+    assert_eq!(body17.len(), 17);
+    let (status, headers, body) = exchange(server.addr, "127.0.0.1", &post("/small", body17)).await;
+    assert_eq!((status, body), (413, too_large(16)));
+    assert_eq!(
+        but_date(&headers),
+        [
+            ("content-length", "58"),
+            ("content-type", "application/json"),
+            ("connection", "close"),
+        ]
+    );
+    for ok in ["[1,2,3,4,5,6,78]", "[1,2,3,45]"] {
+        let (status, headers, body) = exchange(server.addr, "127.0.0.1", &post("/small", ok)).await;
+        assert_eq!((status, body.as_str()), (200, ok));
+        let length = ok.len().to_string();
+        assert_eq!(
+            but_date(&headers),
+            [
+                ("content-length", length.as_str()),
+                ("content-type", "application/json"),
+                ("connection", "close"),
+            ]
+        );
+    }
+
+    // A route without its own limit gets the server-wide 8, not the app's 1024.
+    let (status, headers, body) =
+        exchange(server.addr, "127.0.0.1", &post("/echo", "[1,2,34]")).await;
+    assert_eq!((status, body.as_str()), (200, "[1,2,34]"));
+    assert_eq!(
+        but_date(&headers),
+        [
+            ("content-length", "8"),
+            ("content-type", "application/json"),
+            ("connection", "close"),
+        ]
+    );
+    let (status, headers, body) =
+        exchange(server.addr, "127.0.0.1", &post("/echo", "[1,2,3,4]")).await;
+    assert_eq!((status, body), (413, too_large(8)));
+    assert_eq!(
+        but_date(&headers),
+        [
+            ("content-length", "57"),
+            ("content-type", "application/json"),
+            ("connection", "close"),
+        ]
+    );
+}
+
 /// Reads one answer (head and `content-length` body) from a keep-alive connection and
 /// returns it exactly as sent, but for the `date` header's value (`*`).
 async fn read_answer(stream: &mut tokio::net::TcpStream) -> String {

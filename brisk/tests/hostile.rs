@@ -1769,6 +1769,81 @@ async fn request_ids() {
     println!("observability: 5 cases");
 }
 
+/// The edges of "a sensible id" (README, *Observability*: 1 to 128 visible ASCII
+/// characters): exactly 128 is kept as is, 129 is replaced, and so is an id with a space, a
+/// tab (the one control byte a header value may hold), a byte past ASCII, or none at all.
+/// The answer is checked whole: the id the handler saw is the one echoed.
+#[tokio::test]
+async fn request_id_edges() {
+    let server = Server::start(config().echo_request_id(true)).await;
+    /// `GET /id` with this `x-request-id` value: the echoed id, and the answer's status,
+    /// headers (the date's value `*`) and body.
+    async fn ask(addr: SocketAddr, id: &[u8]) -> (String, (u16, Vec<(String, String)>, String)) {
+        let mut request = b"GET /id HTTP/1.1\r\nHost: t\r\nX-Request-Id: ".to_vec();
+        request.extend_from_slice(id);
+        request.extend_from_slice(b"\r\n\r\n");
+        let out = exchange(addr, &request, 1).await;
+        let r = out.only();
+        let echoed = r.header("x-request-id").expect("an echoed id").to_owned();
+        let headers = r
+            .headers
+            .iter()
+            .map(|(n, v)| match n.as_str() {
+                "date" => (n.clone(), "*".to_owned()),
+                _ => (n.clone(), v.clone()),
+            })
+            .collect();
+        let body = String::from_utf8(r.body.clone()).unwrap();
+        (echoed, (r.status, headers, body))
+    }
+    /// The whole answer for a request whose id is `id`.
+    fn answer(id: &str) -> (u16, Vec<(String, String)>, String) {
+        let body = format!(
+            r#"{{"id":{},"peer":"127.0.0.1"}}"#,
+            serde_json::to_string(id).unwrap()
+        );
+        let headers = [
+            ("content-length", body.len().to_string()),
+            ("content-type", "application/json".to_owned()),
+            ("x-request-id", id.to_owned()),
+            ("date", "*".to_owned()),
+        ];
+        (200, headers.map(|(n, v)| (n.to_owned(), v)).to_vec(), body)
+    }
+    let mut count = 0;
+
+    // Kept as is: 1 character, exactly 128 of one, and 128 that are every visible
+    // character from `!` to `~` (`"` and `\` among them, escaped in the JSON body).
+    let visible: String = (0x21..=0x7e_u8).cycle().take(128).map(char::from).collect();
+    for id in ["a".to_owned(), "a".repeat(128), visible] {
+        let (echoed, got) = ask(server.addr, id.as_bytes()).await;
+        assert_eq!(echoed, id, "{} visible characters are kept", id.len());
+        assert_eq!(got, answer(&id));
+        count += 1;
+    }
+
+    // Replaced by a generated id: 129 characters, a space, a tab, bytes past ASCII, none.
+    let long = "a".repeat(129);
+    for id in [
+        long.as_bytes(),
+        b"abc def",
+        b"abc\tdef",
+        b"caf\xc3\xa9",
+        b"\xff",
+        b"",
+    ] {
+        let (echoed, got) = ask(server.addr, id).await;
+        assert!(
+            echoed.len() == 32 && echoed.bytes().all(|b| b.is_ascii_hexdigit()),
+            "{id:?} is replaced by a generated id, not {echoed:?}"
+        );
+        assert_eq!(got, answer(&echoed), "{id:?}");
+        count += 1;
+    }
+    server.stop().await;
+    println!("request id edges: {count} cases");
+}
+
 /// Collects the `brisk::access` events and the `request` spans, as `name=value` text.
 struct Capture(Arc<std::sync::Mutex<Vec<String>>>);
 

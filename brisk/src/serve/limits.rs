@@ -268,6 +268,92 @@ pub(crate) fn human(d: Duration) -> String {
 mod tests {
     use super::*;
 
+    /// Every default against the README's settings table (*Production*) and the
+    /// `BRISK_…` table (*Deploying*). The pattern names every field, so a new setting does
+    /// not compile here until its default is written down.
+    #[test]
+    fn the_defaults_are_the_readmes() {
+        let ServeConfig {
+            header_read_timeout,
+            body_read_timeout,
+            idle_timeout,
+            handler_timeout,
+            grace_period,
+            shutdown_drain,
+            max_head_size,
+            max_uri_length,
+            max_headers,
+            max_connections,
+            connection_overflow,
+            h2_max_concurrent_streams,
+            h2_max_pending_accept_reset_streams,
+            h2_max_local_error_reset_streams,
+            h2_keep_alive_interval,
+            echo_request_id,
+            vectored_writes,
+            body_limit,
+            trusted_proxies,
+            #[cfg(feature = "tls")]
+            tls,
+        } = ServeConfig::default();
+        let s = Duration::from_secs;
+        assert_eq!(
+            header_read_timeout,
+            Some(s(10)),
+            "header_read_timeout: 10 s"
+        );
+        assert_eq!(body_read_timeout, Some(s(60)), "body_read_timeout: 60 s");
+        assert_eq!(idle_timeout, Some(s(75)), "idle_timeout: 75 s");
+        assert_eq!(handler_timeout, None, "handler_timeout: off");
+        assert_eq!(grace_period, s(30), "grace_period: 30 s");
+        assert_eq!(shutdown_drain, s(1), "shutdown_drain: 1 s");
+        assert_eq!(max_head_size, 16_384, "max_head_size: 16 KiB");
+        assert_eq!(max_uri_length, 8_192, "max_uri_length: 8 KiB");
+        assert_eq!(max_headers, 100, "max_headers: 100");
+        assert_eq!(max_connections, 10_000, "max_connections: 10 000");
+        assert_eq!(connection_overflow, ConnectionOverflow::Queue, "Queue");
+        assert_eq!(h2_max_concurrent_streams, 100, "h2_max_concurrent_streams");
+        assert_eq!(h2_max_pending_accept_reset_streams, 20, "rapid reset");
+        assert_eq!(h2_max_local_error_reset_streams, 1024, "local error resets");
+        assert_eq!(h2_keep_alive_interval, None, "h2_keep_alive_interval: off");
+        assert!(!echo_request_id, "echo_request_id: off");
+        assert!(!vectored_writes, "vectored_writes: off");
+        assert_eq!(body_limit, None, "body_limit: the app's");
+        assert_eq!(crate::DEFAULT_BODY_LIMIT, 2 << 20, "the app's: 2 MiB");
+        let app = format!("{:?}", crate::App::new());
+        assert!(
+            app.contains("body_limit: 2097152,"),
+            "App::new: 2 MiB: {app}"
+        );
+        // `BRISK_TRUSTED_PROXIES`' default as the README writes it: loopback.
+        let loopback: TrustedProxies = "127.0.0.0/8, ::1".parse().unwrap();
+        assert_eq!(trusted_proxies, loopback, "trusted_proxies: loopback");
+        assert_eq!(trusted_proxies, TrustedProxies::loopback());
+        assert!(trusted_proxies.contains("127.255.0.1".parse().unwrap()));
+        assert!(trusted_proxies.contains("::1".parse().unwrap()));
+        assert!(!trusted_proxies.contains("10.0.0.1".parse().unwrap()));
+        assert!(!trusted_proxies.contains("::2".parse().unwrap()));
+        #[cfg(feature = "tls")]
+        assert!(tls.is_none(), "plain TCP");
+    }
+
+    /// The limits a connection sees from the defaults are the defaults themselves: none is
+    /// raised to a floor or cut to the grace period.
+    #[test]
+    fn the_default_limits_are_taken_as_they_are() {
+        let config = ServeConfig::default();
+        let limits = Limits::new(&config);
+        assert_eq!(limits.header_read_timeout, config.header_read_timeout);
+        assert_eq!(limits.body_read_timeout, config.body_read_timeout);
+        assert_eq!(limits.idle_timeout, config.idle_timeout);
+        assert_eq!(limits.handler_timeout, None);
+        assert_eq!(limits.shutdown_drain, Duration::from_secs(1));
+        assert_eq!(limits.max_head_size, 16_384);
+        assert_eq!(limits.max_uri_length, 8_192);
+        assert_eq!(limits.max_headers, 100);
+        assert!(!limits.echo_request_id);
+    }
+
     #[test]
     fn durations_read_well() {
         assert_eq!(human(Duration::from_millis(300)), "300 ms");
