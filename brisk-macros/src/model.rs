@@ -280,12 +280,16 @@ fn rename_all(rule: &str, name: &str) -> String {
 struct ContainerAttrs {
     rename_all: Option<String>,
     deny_unknown_fields: bool,
+    /// `#[serde(default)]` on the struct (`Some(None)`), or `#[serde(default = "path")]`
+    /// (`Some(Some(path))`): a missing field takes its value in that whole default.
+    default: Option<Option<syn::ExprPath>>,
 }
 
 fn container_attrs(attrs: &[syn::Attribute]) -> ContainerAttrs {
     let mut out = ContainerAttrs {
         rename_all: None,
         deny_unknown_fields: false,
+        default: None,
     };
     for attr in attrs
         .iter()
@@ -311,6 +315,13 @@ fn container_attrs(attrs: &[syn::Attribute]) -> ContainerAttrs {
                 || meta.path.is_ident("forbid_extra")
             {
                 out.deny_unknown_fields = true;
+            } else if meta.path.is_ident("default") {
+                out.default = Some(if meta.input.peek(syn::Token![=]) {
+                    let path: LitStr = meta.value()?.parse()?;
+                    Some(path.parse()?)
+                } else {
+                    None
+                });
             } else if meta.input.peek(syn::Token![=]) {
                 let _: Expr = meta.value()?.parse()?;
             } else if meta.input.peek(syn::token::Paren) {
@@ -389,6 +400,17 @@ fn derive_struct(
             .map(|i| i.to_string().trim_start_matches("r#").to_owned())
             .unwrap_or_default();
         let attrs = field_attrs(cx, &field.attrs);
+        // A field's own default, else the struct's (`#[serde(default)]` on the struct, as
+        // serde reads it: the missing field's value in `Default::default()` or `path()`).
+        let default = attrs.default.clone().or_else(|| {
+            container.default.as_ref().map(|whole| {
+                let whole = match whole {
+                    Some(path) => quote!(#path()),
+                    None => quote!(<#name as ::core::default::Default>::default()),
+                };
+                Some(syn::parse_quote!((#whole).#ident))
+            })
+        });
         let key = match (&attrs.alias, &attrs.rename, &container.rename_all) {
             (Some(a), _, _) => a.value(),
             (None, Some(r), _) => r.value(),
@@ -397,25 +419,38 @@ fn derive_struct(
         };
         let ty = &field.ty;
         let var = quote::format_ident!("__brisk_f{}", i);
-        let check = if attrs.has_constraints() {
+        // With constraints, the JSON is asked first (`Constrained::raw_violation`: a list
+        // past its `max_length` answers `too_long` alone, as pydantic does), then the value
+        // is read and checked.
+        let read = if attrs.has_constraints() {
             let c = attrs.constraints();
             quote! {
-                let __v = match __v {
-                    ::core::option::Option::Some(__x) => {
-                        static __C: ::brisk::model::Constraints = #c;
-                        match ::brisk::model::Constrained::violation(&__x, &__C) {
-                            ::core::option::Option::Some(__viol) => {
-                                ::brisk::model::push_violation(__errors, __loc, __viol, __raw);
-                                ::core::option::Option::None
+                static __C: ::brisk::model::Constraints = #c;
+                let __v = match <#ty as ::brisk::model::Constrained>::raw_violation(__raw, &__C) {
+                    ::core::option::Option::Some(__viol) => {
+                        ::brisk::model::push_violation(__errors, __loc, __viol, __raw);
+                        ::core::option::Option::None
+                    }
+                    ::core::option::Option::None => {
+                        match <#ty as ::brisk::model::Model>::from_json(__raw, __loc, __errors) {
+                            ::core::option::Option::Some(__x) => {
+                                match ::brisk::model::Constrained::violation(&__x, &__C) {
+                                    ::core::option::Option::Some(__viol) => {
+                                        ::brisk::model::push_violation(__errors, __loc, __viol, __raw);
+                                        ::core::option::Option::None
+                                    }
+                                    ::core::option::Option::None => ::core::option::Option::Some(__x),
+                                }
                             }
-                            ::core::option::Option::None => ::core::option::Option::Some(__x),
+                            ::core::option::Option::None => ::core::option::Option::None,
                         }
                     }
-                    ::core::option::Option::None => ::core::option::Option::None,
                 };
             }
         } else {
-            quote!()
+            quote! {
+                let __v = <#ty as ::brisk::model::Model>::from_json(__raw, __loc, __errors);
+            }
         };
         let direct_check = if attrs.has_constraints() {
             let c = attrs.constraints();
@@ -439,7 +474,7 @@ fn derive_struct(
                 #var = ::core::option::Option::Some(__x);
             }
         });
-        let direct_default = match &attrs.default {
+        let direct_default = match &default {
             Some(Some(expr)) => quote!(#expr),
             Some(None) => quote!(::core::default::Default::default()),
             None => quote! {
@@ -458,7 +493,7 @@ fn derive_struct(
             };
         });
         tys.push(ty.clone());
-        let on_absent = match &attrs.default {
+        let on_absent = match &default {
             Some(Some(expr)) => quote!(::core::option::Option::Some(#expr)),
             Some(None) => quote!(::core::option::Option::Some(
                 ::core::default::Default::default()
@@ -479,8 +514,7 @@ fn derive_struct(
             let #var: ::core::option::Option<#ty> = match __map.get(#key) {
                 ::core::option::Option::Some(__raw) => {
                     __loc.push(::brisk::error::Loc::Key(::std::borrow::Cow::Borrowed(#key)));
-                    let __v = <#ty as ::brisk::model::Model>::from_json(__raw, __loc, __errors);
-                    #check
+                    #read
                     __loc.pop();
                     __v
                 }
@@ -492,7 +526,7 @@ fn derive_struct(
         keys.push(key.clone());
         let title = crate_title(&field_name);
         let c = attrs.constraints();
-        let default_json = match &attrs.default {
+        let default_json = match &default {
             Some(Some(expr)) => quote! {
                 ::core::result::Result::ok(::brisk::__private::serde_json::to_value::<#ty>(#expr))
             },
@@ -501,7 +535,7 @@ fn derive_struct(
             },
             None => quote!(::core::option::Option::None),
         };
-        let is_required = attrs.default.is_none();
+        let is_required = default.is_none();
         props.push(quote! {
             {
                 static __C: ::brisk::model::Constraints = #c;

@@ -1,6 +1,8 @@
 //! Constraints declared next to a parameter or a field (`#[brisk(min_length = 3, gt = 0)]`),
 //! checked with pydantic's error codes, messages and `ctx`.
 
+use std::cmp::Ordering;
+
 use serde_json::{json, Value};
 
 #[cfg(feature = "pattern")]
@@ -152,10 +154,35 @@ pub fn check_str(s: &str, c: &Constraints) -> Option<Violation> {
     None
 }
 
-/// Checks a number: `multiple_of`, `le`, `lt`, `ge`, `gt` — pydantic's order.
-pub fn check_number(v: f64, c: &Constraints) -> Option<Violation> {
+/// Whether `v` is a multiple of `m` as pydantic-core's float validator judges it: within
+/// `1e-9` of the nearest multiple, `round(v / m) * m`. Testing the quotient's fraction
+/// instead (`(v / m).fract()`) refuses 0.3 for 0.1 (0.3 / 0.1 is 2.9999999999999996) and
+/// every negative multiple, which pydantic accepts; the tolerance is absolute, not relative,
+/// so 100000000.1 is refused for 0.1 as pydantic refuses it (the nearest multiple computes to
+/// 1.5e-8 away).
+fn is_multiple_of(v: f64, m: f64) -> bool {
+    (v - (v / m).round() * m).abs() <= 1e-9
+}
+
+/// The bound as an integer, when it was written as one that fits.
+fn int_bound(b: &Bound) -> Option<i128> {
+    if b.is_int {
+        b.text.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// pydantic's checks in its order — `multiple_of`, `le`, `lt`, `ge`, `gt` — given how the
+/// value compares to a bound and whether it is a multiple of one (`multiple_of = 0` checks
+/// nothing: pydantic refuses to build such a field at all).
+fn check_bounds(
+    c: &Constraints,
+    is_multiple: impl Fn(&Bound) -> bool,
+    cmp: impl Fn(&Bound) -> Option<Ordering>,
+) -> Option<Violation> {
     if let Some(m) = c.multiple_of {
-        if m.value != 0.0 && (v / m.value).fract().abs() > 1e-9 {
+        if m.value != 0.0 && !is_multiple(&m) {
             return Some(Violation {
                 kind: "multiple_of",
                 msg: format!("Input should be a multiple of {}", m.display()),
@@ -165,7 +192,7 @@ pub fn check_number(v: f64, c: &Constraints) -> Option<Violation> {
     }
     type Check<'a> = (
         &'a Option<Bound>,
-        fn(f64, f64) -> bool,
+        fn(Ordering) -> bool,
         &'static str,
         &'static str,
         &'static str,
@@ -173,24 +200,25 @@ pub fn check_number(v: f64, c: &Constraints) -> Option<Violation> {
     let checks: [Check<'_>; 4] = [
         (
             &c.le,
-            |v, b| v <= b,
+            Ordering::is_le,
             "less_than_equal",
             "less than or equal to",
             "le",
         ),
-        (&c.lt, |v, b| v < b, "less_than", "less than", "lt"),
+        (&c.lt, Ordering::is_lt, "less_than", "less than", "lt"),
         (
             &c.ge,
-            |v, b| v >= b,
+            Ordering::is_ge,
             "greater_than_equal",
             "greater than or equal to",
             "ge",
         ),
-        (&c.gt, |v, b| v > b, "greater_than", "greater than", "gt"),
+        (&c.gt, Ordering::is_gt, "greater_than", "greater than", "gt"),
     ];
     for (bound, ok, kind, words, key) in checks {
         if let Some(b) = bound {
-            if !ok(v, b.value) {
+            // NaN compares to nothing, and fails every bound (as in pydantic).
+            if !cmp(b).is_some_and(ok) {
                 let mut ctx = serde_json::Map::new();
                 ctx.insert(key.to_owned(), b.json());
                 return Some(Violation {
@@ -202,6 +230,52 @@ pub fn check_number(v: f64, c: &Constraints) -> Option<Violation> {
         }
     }
     None
+}
+
+/// Checks a number: `multiple_of`, `le`, `lt`, `ge`, `gt` — pydantic's order, and its float
+/// validator's arithmetic.
+///
+/// ```
+/// use brisk::model::{check_number, Bound, Constraints};
+///
+/// let c = Constraints {
+///     multiple_of: Some(Bound { value: 0.1, text: "0.1", is_int: false }),
+///     ..Constraints::NONE
+/// };
+/// // 0.3 / 0.1 is 2.9999999999999996 in floating point; pydantic accepts 0.3 all the same.
+/// assert_eq!(check_number(0.3, &c), None);
+/// assert_eq!(check_number(-0.3, &c), None);
+/// let v = check_number(0.35, &c).unwrap();
+/// assert_eq!(v.kind, "multiple_of");
+/// assert_eq!(v.msg, "Input should be a multiple of 0.1");
+/// assert_eq!(v.ctx, brisk::json!({ "multiple_of": 0.1 }));
+/// ```
+pub fn check_number(v: f64, c: &Constraints) -> Option<Violation> {
+    check_bounds(
+        c,
+        |m| is_multiple_of(v, m.value),
+        |b| v.partial_cmp(&b.value),
+    )
+}
+
+/// Checks an integer as pydantic's int validator does: exactly, against bounds written as
+/// integers (`v % m` for `multiple_of`), where an `f64` would round past 2^53 and take
+/// `i64::MAX` for a multiple of 3. A bound written as a float compares as a float (pydantic
+/// refuses to build an int field with one, so there is no answer to match).
+fn check_int(v: i128, c: &Constraints) -> Option<Violation> {
+    #[allow(clippy::cast_precision_loss)]
+    let f = v as f64;
+    check_bounds(
+        c,
+        |m| match int_bound(m) {
+            Some(m) => v % m == 0,
+            None => is_multiple_of(f, m.value),
+        },
+        |b| match int_bound(b) {
+            Some(b) => Some(v.cmp(&b)),
+            None => f.partial_cmp(&b.value),
+        },
+    )
 }
 
 /// Checks a list's length.
@@ -237,6 +311,18 @@ pub fn check_len(len: usize, c: &Constraints) -> Option<Violation> {
 pub trait Constrained {
     /// The first violated constraint, if any.
     fn violation(&self, c: &Constraints) -> Option<Violation>;
+
+    /// A violation the JSON shows before it is read, reported instead of whatever reading it
+    /// would find (the generated code asks before it validates the value): only a list's
+    /// `max_length`, which pydantic checks while it counts the items, so a list one item too
+    /// long answers a single `too_long`, never its items' errors.
+    fn raw_violation(raw: &Value, c: &Constraints) -> Option<Violation>
+    where
+        Self: Sized,
+    {
+        let _ = (raw, c);
+        None
+    }
 }
 
 impl Constrained for String {
@@ -254,9 +340,9 @@ impl Constrained for bool {
 macro_rules! constrained_number {
     ($($t:ty),*) => {$(
         impl Constrained for $t {
-            #[allow(clippy::cast_precision_loss)]
             fn violation(&self, c: &Constraints) -> Option<Violation> {
-                check_number(*self as f64, c)
+                // (Lossless: every integer type fits in i128.)
+                check_int(*self as i128, c)
             }
         }
     )*};
@@ -291,12 +377,33 @@ impl<T: Constrained> Constrained for Option<T> {
     fn violation(&self, c: &Constraints) -> Option<Violation> {
         self.as_ref().and_then(|v| v.violation(c))
     }
+
+    fn raw_violation(raw: &Value, c: &Constraints) -> Option<Violation> {
+        if raw.is_null() {
+            None
+        } else {
+            T::raw_violation(raw, c)
+        }
+    }
 }
 
 impl<T> Constrained for Vec<T> {
     /// Length constraints apply to the list itself.
     fn violation(&self, c: &Constraints) -> Option<Violation> {
         check_len(self.len(), c)
+    }
+
+    /// pydantic-core counts a list's items as it validates them and stops with `too_long` as
+    /// soon as the count passes `max_length`, dropping the errors of the items before it:
+    /// `["a", 1, "b"]` for at most 2 strings is one `too_long`, not `string_type` at index 1.
+    /// (`min_length` is checked after the items, so it waits for them, as `violation` does.)
+    fn raw_violation(raw: &Value, c: &Constraints) -> Option<Violation> {
+        let items = raw.as_array()?;
+        let max_only = Constraints {
+            max_length: c.max_length,
+            ..Constraints::NONE
+        };
+        check_len(items.len(), &max_only)
     }
 }
 
@@ -388,5 +495,116 @@ mod tests {
             v.ctx.to_string(),
             r#"{"field_type":"List","min_length":1,"actual_length":0}"#
         );
+    }
+
+    /// pydantic-core's verdicts (pydantic 2.14.4 / pydantic-core 2.50.5,
+    /// `TypeAdapter(Annotated[float, Field(multiple_of=m)])`) on values near multiples.
+    #[test]
+    fn float_multiple_of_matches_pydantic() {
+        let verdicts = [
+            (0.3, 0.1, true),
+            (-0.3, 0.1, true),
+            (0.7, 0.1, true),
+            (-9.9, 0.1, true),
+            (12.2, 0.1, true),
+            (0.35, 0.1, false),
+            (-0.35, 0.1, false),
+            (100_000_000.1, 0.1, false),
+            (100_000_000.0, 0.1, true),
+            (0.300_000_000_01, 0.1, true),
+            (1e-9, 0.1, true),
+            (1.1e-9, 0.1, false),
+            (-0.09, 0.01, true),
+            (-0.06, 0.01, true),
+            (47.498, 0.0001, true),
+            (3.1254, 0.0001, true),
+            (5.000_000_004, 5.0, false),
+            (7.5, 5.0, false),
+            (-15.0, 5.0, true),
+            (2.5, 0.5, true),
+            (1e300, 0.1, true),
+            (0.0, 0.1, true),
+        ];
+        for (v, m, multiple) in verdicts {
+            assert_eq!(is_multiple_of(v, m), multiple, "{v} for {m}");
+        }
+        let c = Constraints {
+            multiple_of: bound(0.1, "0.1", false),
+            ..Constraints::NONE
+        };
+        assert_eq!(check_number(f64::NAN, &c).unwrap().kind, "multiple_of");
+        let v = 0.35f64.violation(&c).unwrap();
+        assert_eq!(
+            (v.kind, v.msg.as_str()),
+            ("multiple_of", "Input should be a multiple of 0.1")
+        );
+        assert_eq!(v.ctx.to_string(), r#"{"multiple_of":0.1}"#);
+        // An integer bound on a float field: as written in `msg`, a float in `ctx`.
+        let five = Constraints {
+            multiple_of: bound(5.0, "5", true),
+            ..Constraints::NONE
+        };
+        let v = 7.5f64.violation(&five).unwrap();
+        assert_eq!(v.msg, "Input should be a multiple of 5");
+        assert_eq!(v.ctx.to_string(), r#"{"multiple_of":5.0}"#);
+    }
+
+    /// Integers are checked exactly, as Python's ints are: past 2^53 an `f64` rounds.
+    #[test]
+    fn integers_check_exactly() {
+        let three = Constraints {
+            multiple_of: bound(3.0, "3", true),
+            ..Constraints::NONE
+        };
+        assert_eq!(9_007_199_254_740_993_i64.violation(&three), None);
+        let v = i64::MAX.violation(&three).unwrap();
+        assert_eq!(v.msg, "Input should be a multiple of 3");
+        assert_eq!(v.ctx.to_string(), r#"{"multiple_of":3}"#);
+        assert!((-7_i32).violation(&three).is_some());
+        assert_eq!((-9_i32).violation(&three), None);
+        assert_eq!(u64::MAX.violation(&three), None);
+
+        let le = Constraints {
+            le: bound(9_007_199_254_740_992.0, "9007199254740992", true),
+            ..Constraints::NONE
+        };
+        assert_eq!(9_007_199_254_740_992_i64.violation(&le), None);
+        let v = 9_007_199_254_740_993_i64.violation(&le).unwrap();
+        assert_eq!(
+            v.msg,
+            "Input should be less than or equal to 9007199254740992"
+        );
+        // A bound written as a float compares as a float (pydantic refuses to build such an
+        // int field at all: "'lt' must be coercible to an integer").
+        let lt = Constraints {
+            lt: bound(2.5, "2.5", false),
+            ..Constraints::NONE
+        };
+        assert_eq!(2_i32.violation(&lt), None);
+        assert_eq!(
+            3_i32.violation(&lt).unwrap().ctx.to_string(),
+            r#"{"lt":2.5}"#
+        );
+    }
+
+    /// A list past `max_length` is judged on the JSON, before its items; `min_length` is not.
+    #[test]
+    fn a_long_list_is_too_long_before_its_items_are_read() {
+        let c = Constraints {
+            min_length: Some(2),
+            max_length: Some(2),
+            ..Constraints::NONE
+        };
+        let v = <Vec<String>>::raw_violation(&json!(["a", 1, "b"]), &c).unwrap();
+        assert_eq!(v.kind, "too_long");
+        assert_eq!(
+            v.ctx.to_string(),
+            r#"{"field_type":"List","max_length":2,"actual_length":3}"#
+        );
+        assert_eq!(<Vec<String>>::raw_violation(&json!([1]), &c), None);
+        assert_eq!(<Vec<String>>::raw_violation(&json!("abc"), &c), None);
+        assert_eq!(<Option<Vec<String>>>::raw_violation(&json!(null), &c), None);
+        assert!(<Option<Vec<String>>>::raw_violation(&json!([1, 2, 3]), &c).is_some());
+        assert_eq!(String::raw_violation(&json!("abc"), &c), None);
     }
 }

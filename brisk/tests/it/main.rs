@@ -46,6 +46,7 @@ mod harness;
 mod items;
 mod keepalive;
 mod layers;
+mod model_answers;
 mod openapi;
 mod patterns;
 mod replay;
