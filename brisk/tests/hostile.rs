@@ -57,6 +57,26 @@ async fn never() -> Value {
     json!({})
 }
 
+/// Set when `/never-dropped`'s future is dropped.
+static NEVER_DROPPED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Sets [`NEVER_DROPPED`] when dropped.
+struct DropFlag;
+
+impl Drop for DropFlag {
+    fn drop(&mut self) {
+        NEVER_DROPPED.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+/// Never answers, and says when its future is gone.
+#[brisk::get("/never-dropped")]
+async fn never_dropped() -> Value {
+    let _flag = DropFlag;
+    std::future::pending::<()>().await;
+    json!({})
+}
+
 #[brisk::get("/panic")]
 async fn panics() -> Value {
     panic!("secret-kaboom in /src/secret/handler.rs");
@@ -114,6 +134,7 @@ fn app() -> App {
         echo,
         slow,
         never,
+        never_dropped,
         panics,
         panics_with_body,
         panics_any,
@@ -720,8 +741,54 @@ async fn timeouts() {
     let out = collect(&mut s, 2, QUIET, IO).await;
     assert_eq!(out.statuses(), [503, 200]);
     count += 1;
+    // The timed-out handler's future is dropped with its 503 (nothing of it keeps running).
+    let out = exchange(addr, get("/never-dropped").as_bytes(), 1).await;
+    assert_eq!(out.only().status, 503);
+    assert!(
+        NEVER_DROPPED.load(std::sync::atomic::Ordering::SeqCst),
+        "the timed-out handler's future is still alive"
+    );
+    count += 1;
     server.stop().await;
     println!("timeouts: {count} cases");
+}
+
+/// After the first request, the header-read timeout counts from the next head's first byte,
+/// not from the last answer: a keep-alive connection idle for longer than the header-read
+/// timeout (but within the idle timeout) still gets the whole header-read time for its next
+/// head.
+#[tokio::test]
+async fn header_read_timeout_counts_from_the_heads_first_byte() {
+    let config = config()
+        .header_read_timeout(Some(Duration::from_millis(400)))
+        .idle_timeout(Some(Duration::from_millis(3000)));
+    let server = Server::start(config).await;
+    let mut s = connect(server.addr).await;
+    write(&mut s, get("/ok").as_bytes()).await;
+    let out = collect(&mut s, 1, QUIET, IO).await;
+    assert_eq!(out.statuses(), [200]);
+    // Idle for twice the header-read timeout: still open.
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    write(&mut s, get("/ok").as_bytes()).await;
+    let out = collect(&mut s, 1, QUIET, IO).await;
+    assert_eq!(out.statuses(), [200], "idle past the header-read timeout");
+    assert!(!out.closed);
+    // A head that starts after another idle spell and stops halfway: its 408 comes the
+    // header-read timeout after its first byte (give or take the timer's tick).
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    write(&mut s, b"GET /ok HTTP/1.1\r\nHost: t\r\nX-Slow: ").await;
+    let started = Instant::now();
+    let out = collect(&mut s, 1, Duration::from_secs(2), IO).await;
+    let took = started.elapsed();
+    let r = out.only();
+    assert_eq!(r.status, 408, "{:?}", String::from_utf8_lossy(&out.raw));
+    assert!(r.detail().contains("header read timeout"), "{}", r.detail());
+    assert!(out.closed);
+    assert!(
+        (Duration::from_millis(350)..Duration::from_millis(1500)).contains(&took),
+        "408 after {took:?}"
+    );
+    server.stop().await;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1424,6 +1491,22 @@ mod http2 {
         quiet: Duration,
         limit: Duration,
     ) -> (Vec<u8>, Option<u32>, bool) {
+        let (frames, closed) = h2_read_frames(s, quiet, limit).await;
+        let kinds = frames.iter().map(|(kind, _)| *kind).collect();
+        let goaway = frames
+            .iter()
+            .find(|(kind, payload)| *kind == 0x7 && payload.len() >= 8)
+            .map(|(_, p)| u32::from_be_bytes([p[4], p[5], p[6], p[7]]));
+        (kinds, goaway, closed)
+    }
+
+    /// Every whole frame the server sends (type and payload) until `quiet` of silence or
+    /// `limit`, and whether it closed the connection.
+    async fn h2_read_frames(
+        s: &mut TcpStream,
+        quiet: Duration,
+        limit: Duration,
+    ) -> (Vec<(u8, Vec<u8>)>, bool) {
         let deadline = Instant::now() + limit;
         let mut raw = Vec::new();
         let mut buf = vec![0u8; 64 * 1024];
@@ -1442,22 +1525,18 @@ mod http2 {
                 Err(_) => break,
             }
         }
-        let mut kinds = Vec::new();
-        let mut goaway = None;
+        let mut frames = Vec::new();
         let mut p = raw.as_slice();
         while p.len() >= 9 {
             let len = (usize::from(p[0]) << 16) | (usize::from(p[1]) << 8) | usize::from(p[2]);
             if p.len() < 9 + len {
                 break;
             }
-            kinds.push(p[3]);
-            if p[3] == 0x7 && len >= 8 {
-                goaway = Some(u32::from_be_bytes([p[13], p[14], p[15], p[16]]));
-            }
+            frames.push((p[3], p[9..9 + len].to_vec()));
             p = &p[9 + len..];
         }
         assert_no_leak("h2 frames", &raw);
-        (kinds, goaway, closed)
+        (frames, closed)
     }
 
     async fn assert_h2_alive(what: &str, addr: SocketAddr) {
@@ -1653,10 +1732,23 @@ mod http2 {
             ));
         }
         write(&mut s, &burst).await;
-        let (kinds, _, _) = h2_drain(&mut s, Duration::from_secs(1)).await;
+        let (frames, _) = h2_read_frames(&mut s, QUIET, Duration::from_secs(1)).await;
+        // The streams over the limit (100, the default) are refused one by one: RST_STREAM
+        // with REFUSED_STREAM (0x7), which tells the client it may retry them; the
+        // connection and the streams within the limit go on.
+        let refused: Vec<u32> = frames
+            .iter()
+            .filter(|(kind, payload)| *kind == 0x3 && payload.len() == 4)
+            .map(|(_, p)| u32::from_be_bytes([p[0], p[1], p[2], p[3]]))
+            .collect();
+        // 150 opened at once, each answered after 300 ms: the 50 over the limit.
+        assert_eq!(
+            refused, [0x7; 50],
+            "over max_concurrent_streams: RST_STREAM codes"
+        );
         assert!(
-            kinds.contains(&0x3) || kinds.contains(&0x7),
-            "over max_concurrent_streams: no RST_STREAM or GOAWAY ({kinds:?})"
+            !frames.iter().any(|(kind, _)| *kind == 0x7),
+            "over max_concurrent_streams: a GOAWAY"
         );
         drop(s);
         assert_h2_alive("too many streams", addr).await;
@@ -1871,7 +1963,13 @@ impl tracing::Subscriber for Capture {
     fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
     fn event(&self, event: &tracing::Event<'_>) {
         if event.metadata().target() == "brisk::access" {
-            let mut fields = Fields(String::new());
+            // At INFO, as the README says (`RUST_LOG=warn` drops the access log): a line at
+            // another level is captured with its level, and matches no expected line.
+            let level = *event.metadata().level();
+            let mut fields = match level {
+                tracing::Level::INFO => Fields(String::new()),
+                other => Fields(format!("level={other} ")),
+            };
             event.record(&mut fields);
             self.0.lock().unwrap().push(fields.0);
         }
@@ -1906,6 +2004,10 @@ async fn access_log() {
     let _ = exchange(server.addr, get("/panic").as_bytes(), 1).await;
     server.stop().await;
     let lines = lines.lock().unwrap().clone();
+    assert!(
+        lines.iter().all(|l| !l.starts_with("level=")),
+        "access log lines not at INFO: {lines:#?}"
+    );
     let find = |needle: &str| {
         lines
             .iter()
