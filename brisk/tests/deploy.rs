@@ -204,6 +204,16 @@ async fn a_proxy_on_loopback_is_believed_by_default() {
         )
         .await,
         "http://internal:9000/items?page=2"
+    );    // X-Forwarded-Host is not read, not even from a trusted proxy (nor by uvicorn): the
+    // host comes from `Host` or `Forwarded: host=`.
+    assert_eq!(
+        redirect_from(
+            &server,
+            "127.0.0.1",
+            "x-forwarded-host: evil.example\r\nx-forwarded-proto: https\r\n",
+        )
+        .await,
+        "https://internal:9000/items?page=2"
     );
 }
 

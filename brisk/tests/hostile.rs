@@ -2213,6 +2213,22 @@ RlLOm+XjyQsAYAKN5pg4H/O6o+OhRANCAARO/tVu+5DSjUE4RoYPcW2A/1+FiIe0
         assert!(answers[1].detail().contains("CRLF"));
         println!("ok [tls] HTTP/1.1 over TLS, with a framing refusal");
 
+        // An absolute URL brisk builds over TLS is https, with no proxy header to say so.
+        let mut s = tls_connect(addr, &[b"http/1.1"]).await;
+        s.write_all(b"GET /ok/ HTTP/1.1\r\nHost: api.example\r\nConnection: close\r\n\r\n")
+            .await
+            .unwrap();
+        let mut raw = Vec::new();
+        let _ = timeout(IO, s.read_to_end(&mut raw)).await;
+        let answers = parse_responses(&raw, false);
+        assert_eq!(answers.len(), 1, "{:?}", String::from_utf8_lossy(&raw));
+        assert_eq!(answers[0].status, 307);
+        assert_eq!(
+            answers[0].header("location"),
+            Some("https://api.example/ok")
+        );
+        println!("ok [tls] the trailing-slash redirect keeps https");
+
         // HTTP/2 negotiated by ALPN (without the `http2` feature, HTTP/1.1 is chosen).
         #[cfg(not(feature = "http2"))]
         {
