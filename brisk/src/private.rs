@@ -45,20 +45,48 @@ pub fn param_full<T: FromParam + crate::model::Constrained>(
 ) -> Option<T> {
     let source = Source::new(kind, name, index, req);
     let raw = source.last();
-    let value = match (raw.is_none(), default) {
-        (true, Some(default)) => return Some(default()),
-        _ => T::from_param(&source, errors)?,
-    };
+    if let (true, Some(default)) = (raw.is_none(), default) {
+        return Some(default());
+    }
+    // (`T::LIST` is a constant: a scalar's copy of this function has no list code.)
+    if T::LIST && constraints.max_length.is_some() {
+        // pydantic-core counts a list's items as it validates them and stops with `too_long`
+        // as soon as the count passes `max_length`, dropping the errors of the items before
+        // it: `?ids=1&ids=x&ids=3` for at most 2 integers is one `too_long`, not `int_parsing`
+        // at index 1 (`Constrained::raw_violation` is the same rule for bodies).
+        let input = list_input(&source);
+        if let Some(v) = T::raw_violation(&input, constraints) {
+            crate::model::push_violation(errors, &source.loc(), v, &input);
+            return None;
+        }
+    }
+    let value = T::from_param(&source, errors)?;
     match value.violation(constraints) {
         None => Some(value),
         Some(v) => {
-            let input = raw.map_or(serde_json::Value::Null, |r| {
-                serde_json::Value::String(r.into_owned())
-            });
+            // pydantic reports the value it judged: a list's every raw string, a scalar's one.
+            let input = if T::LIST {
+                list_input(&source)
+            } else {
+                raw.map_or(serde_json::Value::Null, |r| {
+                    serde_json::Value::String(r.into_owned())
+                })
+            };
             crate::model::push_violation(errors, &source.loc(), v, &input);
             None
         }
     }
+}
+
+/// A list parameter's input as FastAPI reports it: every value given, as strings.
+fn list_input(source: &Source<'_>) -> serde_json::Value {
+    serde_json::Value::Array(
+        source
+            .all()
+            .into_iter()
+            .map(|r| serde_json::Value::String(r.into_owned()))
+            .collect(),
+    )
 }
 
 /// Picks how a body type is read: [`Model`](crate::Model) (every error at once) before plain

@@ -175,6 +175,10 @@ pub trait FromParam: Sized {
     /// Whether a request must give the parameter.
     const REQUIRED: bool;
 
+    /// Whether the parameter is a list (`Vec<T>`, `Option<Vec<T>>`): its length constraints
+    /// and their errors' `input` are about every value given, not the last one.
+    const LIST: bool = false;
+
     /// Reads the parameter, recording every problem in `errors`.
     fn from_param(source: &Source<'_>, errors: &mut Errors) -> Option<Self>;
 
@@ -377,6 +381,7 @@ impl<T: Scalar> FromParam for Vec<T> {
     /// Like FastAPI's `list[int] = Query()`: required. Use `Option<Vec<T>>` for an optional
     /// list.
     const REQUIRED: bool = true;
+    const LIST: bool = true;
 
     fn schema() -> Value {
         json!({ "type": "array", "items": scalar_schema::<T>() })
@@ -395,6 +400,7 @@ impl<T: Scalar> FromParam for Vec<T> {
 
 impl<T: Scalar> FromParam for Option<Vec<T>> {
     const REQUIRED: bool = false;
+    const LIST: bool = true;
 
     fn schema() -> Value {
         json!({ "anyOf": [{ "type": "array", "items": scalar_schema::<T>() }, { "type": "null" }] })

@@ -34,6 +34,10 @@
 //! - [`validation`] — `validation_app.json` replayed on the `validation` example; its differences.
 //! - [`direct`] — the direct path of `#[derive(Model)]` agrees with the field-by-field path.
 //! - [`fuzz`] — proptest on the `validation` example: no input gets a 5xx or a non-JSON 4xx.
+//! - [`model_answers`] — `#[derive(brisk::Model)]` bodies against FastAPI's exact answers:
+//!   `multiple_of`, list lengths, enums, unknown fields, renames, defaults, maps.
+//! - [`param_lists`] — `Vec<T>` query and header parameters with `max_length` / `min_length`
+//!   against FastAPI's exact answers (one `too_long` whatever the items hold).
 
 mod aliases;
 mod apps;
@@ -48,6 +52,7 @@ mod keepalive;
 mod layers;
 mod model_answers;
 mod openapi;
+mod param_lists;
 mod patterns;
 mod replay;
 mod validation;
