@@ -1785,6 +1785,135 @@ mod http2 {
         server.stop().await;
         println!("http2: {count} cases");
     }
+
+    /// `h2_max_local_error_reset_streams`: a client that keeps provoking stream errors gets
+    /// a GOAWAY ENHANCE_YOUR_CALM once it is over the limit; under the limit each bad stream
+    /// is reset alone. Other connections are served either way.
+    #[tokio::test]
+    async fn http2_stream_errors_past_the_limit_end_the_connection() {
+        /// Six malformed requests (a connection-specific header field, RFC 9113 §8.2.2: a
+        /// stream error) on one connection: the RST_STREAM and GOAWAY codes, and whether
+        /// the server closed it.
+        async fn six_bad_streams(addr: SocketAddr) -> (Vec<u32>, Vec<(u32, String)>, bool) {
+            let mut s = h2_raw(addr).await;
+            let mut burst = Vec::new();
+            for i in 0..6u32 {
+                let mut fields = get_fields("/ok");
+                fields.extend(hpack(&[("connection", "keep-alive")]));
+                burst.extend(frame(0x1, END_HEADERS | END_STREAM, 2 * i + 1, &fields));
+            }
+            write(&mut s, &burst).await;
+            let (frames, closed) = h2_read_frames(&mut s, QUIET, Duration::from_secs(2)).await;
+            let resets = frames
+                .iter()
+                .filter(|(kind, p)| *kind == 0x3 && p.len() == 4)
+                .map(|(_, p)| u32::from_be_bytes([p[0], p[1], p[2], p[3]]))
+                .collect();
+            let goaways = frames
+                .iter()
+                .filter(|(kind, p)| *kind == 0x7 && p.len() >= 8)
+                .map(|(_, p)| {
+                    let code = u32::from_be_bytes([p[4], p[5], p[6], p[7]]);
+                    (code, String::from_utf8_lossy(&p[8..]).into_owned())
+                })
+                .collect();
+            (resets, goaways, closed)
+        }
+
+        // The default (1024): six PROTOCOL_ERROR resets, the connection stays.
+        let server = Server::start(config()).await;
+        let (resets, goaways, closed) = six_bad_streams(server.addr).await;
+        assert_eq!(resets, [0x1; 6]);
+        assert_eq!(goaways, []);
+        assert!(!closed);
+        server.stop().await;
+
+        // A limit of 3: the connection ends with ENHANCE_YOUR_CALM (0xb).
+        let server = Server::start(config().h2_max_local_error_reset_streams(3)).await;
+        let (_, goaways, closed) = six_bad_streams(server.addr).await;
+        assert_eq!(goaways, [(0xb, "too_many_internal_resets".to_owned())]);
+        assert!(closed);
+        assert_h2_alive("stream errors past the limit", server.addr).await;
+        server.stop().await;
+    }
+
+    /// The body-read timeout applies to an HTTP/2 stream as to an HTTP/1 body: a body that
+    /// stops halfway is answered 408 with the JSON detail, and the connection goes on.
+    #[tokio::test]
+    async fn http2_body_read_timeout() {
+        let server = Server::start(config()).await;
+        let addr = server.addr;
+        let mut client = h2_connect(addr).await.ready().await.unwrap();
+        let req = http::Request::builder()
+            .method("POST")
+            .uri("http://t/echo")
+            .header("content-type", "application/json")
+            .header("content-length", "10")
+            .body(())
+            .unwrap();
+        let (resp, mut send) = client.send_request(req, false).unwrap();
+        send.send_data(Bytes::from_static(b"[1,"), false).unwrap();
+        let started = Instant::now();
+        let resp = timeout(IO, resp).await.expect("no answer").unwrap();
+        assert_eq!(resp.status(), 408);
+        assert!(started.elapsed() >= Duration::from_millis(350));
+        let mut body = resp.into_body();
+        let mut out = Vec::new();
+        while let Some(chunk) = body.data().await {
+            out.extend_from_slice(&chunk.unwrap());
+        }
+        let detail: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert!(
+            detail["detail"]
+                .as_str()
+                .is_some_and(|d| d.contains("body read timeout")),
+            "{detail}"
+        );
+        // The same connection serves the next request.
+        let (status, body) = h2_request(&mut client, "GET", "/ok", &[], None)
+            .await
+            .unwrap();
+        assert_eq!(
+            (status, body.as_slice()),
+            (200, br#"{"ok":true}"#.as_slice())
+        );
+        server.stop().await;
+    }
+
+    /// On shutdown an HTTP/2 connection gets a GOAWAY (NO_ERROR) and is closed, after the
+    /// request in flight is answered.
+    #[tokio::test]
+    async fn http2_shutdown_sends_goaway() {
+        let server = Server::start(config()).await;
+        let mut s = h2_raw(server.addr).await;
+        write(
+            &mut s,
+            &frame(
+                0x1,
+                END_HEADERS | END_STREAM,
+                1,
+                &get_fields("/slow?ms=300"),
+            ),
+        )
+        .await;
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let stopping = tokio::spawn(server.stop());
+        let (frames, closed) =
+            h2_read_frames(&mut s, Duration::from_secs(2), Duration::from_secs(4)).await;
+        stopping.await.unwrap();
+        let kinds: Vec<u8> = frames.iter().map(|(kind, _)| *kind).collect();
+        let goaway = frames
+            .iter()
+            .find(|(kind, p)| *kind == 0x7 && p.len() >= 8)
+            .map(|(_, p)| u32::from_be_bytes([p[4], p[5], p[6], p[7]]));
+        assert_eq!(goaway, Some(0x0), "{kinds:?}");
+        // The answer to the request in flight: HEADERS and DATA on stream 1.
+        assert!(
+            frames.iter().any(|(kind, _)| *kind == 0x0),
+            "the request in flight was not answered: {kinds:?}"
+        );
+        assert!(closed, "still open after the GOAWAY");
+    }
 }
 
 // ---------------------------------------------------------------------------------------
