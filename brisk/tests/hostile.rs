@@ -2388,6 +2388,27 @@ RlLOm+XjyQsAYAKN5pg4H/O6o+OhRANCAARO/tVu+5DSjUE4RoYPcW2A/1+FiIe0
             println!("ok [tls] HTTP/2 by ALPN, limits apply");
         }
 
+        // A configuration that lists its own ALPN protocols keeps them: HTTP/1.1 only here,
+        // so a client offering h2 first still gets HTTP/1.1.
+        #[cfg(feature = "http2")]
+        {
+            let mut own = (*server_config()).clone();
+            own.alpn_protocols = vec![b"http/1.1".to_vec()];
+            let other = Server::start(config().tls(Arc::new(own))).await;
+            let mut s = tls_connect(other.addr, &[b"h2", b"http/1.1"]).await;
+            assert_eq!(s.get_ref().1.alpn_protocol(), Some(&b"http/1.1"[..]));
+            s.write_all(b"GET /ok HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+                .await
+                .unwrap();
+            let mut raw = Vec::new();
+            let _ = timeout(IO, s.read_to_end(&mut raw)).await;
+            let answers = parse_responses(&raw, false);
+            assert_eq!(answers.len(), 1, "{:?}", String::from_utf8_lossy(&raw));
+            assert_eq!(answers[0].status, 200);
+            other.stop().await;
+            println!("ok [tls] the configuration's own ALPN list is kept");
+        }
+
         // Plain HTTP and a stalled handshake on the TLS port: closed, server fine.
         let out = exchange(addr, get("/ok").as_bytes(), 0).await;
         assert!(out.closed && out.responses.is_empty(), "plain HTTP on TLS");
