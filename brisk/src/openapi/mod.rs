@@ -104,6 +104,22 @@ fn json_content(schema: Value) -> OrderedMap<MediaType> {
     content
 }
 
+/// The success response's schema as FastAPI documents its `response_model`: a model is a
+/// bare `$ref`, anything else (a list, an optional model, a number) gets the title pydantic
+/// gives FastAPI's response field, `Response_<operationId>` title-cased (`Response List Items
+/// Items Get`). The empty schema of an undescribed value stays empty, as without a
+/// `response_model`.
+fn response_title(schema: Value, operation_id: &str) -> Value {
+    match schema {
+        Value::Object(mut map) if !map.is_empty() && !map.contains_key("$ref") => {
+            let title = crate::model::param_title(&format!("Response_{operation_id}"));
+            map.insert("title".to_owned(), Value::String(title));
+            Value::Object(map)
+        }
+        other => other,
+    }
+}
+
 /// FastAPI's operationId: the function name, the path with every non-word character
 /// replaced by `_`, and the method.
 fn operation_id(name: &str, path: &str, method: &str) -> String {
@@ -229,8 +245,17 @@ fn operation(route: &Route, method: &str, gen: &mut SchemaGen) -> (Operation, bo
         content: None,
         headers: None,
     };
+    let operation_id = spec
+        .operation_id
+        .map(str::to_owned)
+        .unwrap_or_else(|| operation_id(spec.name, spec.path, method));
     if !crate::status::is_bodyless(status) {
         if let Some((media, schema)) = response_doc.content {
+            let schema = match media == "application/json" {
+                true => response_title(schema, &operation_id),
+                // FastAPI's `PlainTextResponse` and `HTMLResponse`: `{"type": "string"}`.
+                false => schema,
+            };
             let mut content = OrderedMap::new();
             content.insert(
                 media,
@@ -291,10 +316,7 @@ fn operation(route: &Route, method: &str, gen: &mut SchemaGen) -> (Operation, bo
         tags: spec.tags.iter().map(|t| (*t).to_owned()).collect(),
         summary,
         description,
-        operation_id: spec
-            .operation_id
-            .map(str::to_owned)
-            .unwrap_or_else(|| operation_id(spec.name, spec.path, method)),
+        operation_id,
         parameters,
         request_body,
         responses,

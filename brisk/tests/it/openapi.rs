@@ -407,3 +407,55 @@ async fn status_ranges_and_default_are_documented_and_allowed() {
         .unwrap_or_default();
     assert!(message.contains("route `ranged` answered 503"), "{message}");
 }
+
+/// A 205 or 304 route documents no content (as FastAPI does, whose
+/// `is_body_allowed_for_status_code` leaves it out), and an `Option<Model>` return value is
+/// documented as FastAPI documents `response_model=Optional[Item]`: the model or null, with
+/// FastAPI's generated title.
+#[tokio::test]
+async fn response_schemas_are_documented_as_fastapi_does() {
+    #[derive(brisk::Model, serde::Serialize)]
+    struct Item {
+        name: String,
+    }
+
+    #[brisk::post("/reset", status_code = 205)]
+    async fn reset() {}
+
+    #[brisk::get("/cached", status_code = 304)]
+    async fn cached() {}
+
+    #[brisk::get("/maybe/{item_id}")]
+    async fn maybe(item_id: i64) -> Option<Item> {
+        (item_id == 1).then(|| Item {
+            name: "Pen".to_owned(),
+        })
+    }
+
+    #[brisk::get("/items")]
+    async fn list_items() -> Vec<Item> {
+        Vec::new()
+    }
+
+    #[brisk::get("/count")]
+    async fn count() -> i64 {
+        1
+    }
+
+    let app = brisk::App::new().routes(brisk::routes![reset, cached, maybe, list_items, count]);
+    // FastAPI 0.165.0, for `@app.post("/reset", status_code=205)`,
+    // `@app.get("/cached", status_code=304)` and
+    // `@app.get("/maybe/{item_id}", response_model=Optional[Item])`,
+    // `@app.get("/items", response_model=list[Item])` and `@app.get("/count", response_model=int)`.
+    let want = concat!(
+        r##"{"openapi":"3.1.0","info":{"title":"FastAPI","version":"0.1.0"},"paths":{"##,
+        r##""/reset":{"post":{"summary":"Reset","operationId":"reset_reset_post","responses":{"205":{"description":"Successful Response"}}}},"##,
+        r##""/cached":{"get":{"summary":"Cached","operationId":"cached_cached_get","responses":{"304":{"description":"Successful Response"}}}},"##,
+        r##""/maybe/{item_id}":{"get":{"summary":"Maybe","operationId":"maybe_maybe__item_id__get","parameters":[{"name":"item_id","in":"path","required":true,"schema":{"type":"integer","title":"Item Id"}}],"responses":{"200":{"description":"Successful Response","content":{"application/json":{"schema":{"anyOf":[{"$ref":"#/components/schemas/Item"},{"type":"null"}],"title":"Response Maybe Maybe  Item Id  Get"}}}},"422":{"description":"Validation Error","content":{"application/json":{"schema":{"$ref":"#/components/schemas/HTTPValidationError"}}}}}}},"##,
+        r##""/items":{"get":{"summary":"List Items","operationId":"list_items_items_get","responses":{"200":{"description":"Successful Response","content":{"application/json":{"schema":{"items":{"$ref":"#/components/schemas/Item"},"type":"array","title":"Response List Items Items Get"}}}}}}},"##,
+        r##""/count":{"get":{"summary":"Count","operationId":"count_count_get","responses":{"200":{"description":"Successful Response","content":{"application/json":{"schema":{"type":"integer","title":"Response Count Count Get"}}}}}}}},"##,
+        r##""components":{"schemas":{"HTTPValidationError":{"properties":{"detail":{"items":{"$ref":"#/components/schemas/ValidationError"},"type":"array","title":"Detail"}},"type":"object","title":"HTTPValidationError"},"Item":{"properties":{"name":{"type":"string","title":"Name"}},"type":"object","required":["name"],"title":"Item"},"ValidationError":{"properties":{"loc":{"items":{"anyOf":[{"type":"string"},{"type":"integer"}]},"type":"array","title":"Location"},"msg":{"type":"string","title":"Message"},"type":{"type":"string","title":"Error Type"},"input":{"title":"Input"},"ctx":{"type":"object","title":"Context"}},"type":"object","required":["loc","msg","type"],"title":"ValidationError"}}}}"##,
+    );
+    let client = brisk::testing::TestClient::new(app);
+    assert_eq!(client.get("/openapi.json").send().await.text(), want);
+}
