@@ -68,6 +68,17 @@ impl Body {
         Body(Kind::Empty)
     }
 
+    /// This body, of exact length 0, as one hyper sees as not yet ended, so it writes the
+    /// `content-length: 0` the headers state where they state it (for an ended body it drops
+    /// that header and adds its own after all the others). See `service::finalize`.
+    pub(crate) fn not_ended(self) -> Self {
+        match self.0 {
+            Kind::Empty => Body(Kind::Full(Bytes::new())),
+            // A tower layer's body, kept (it may act when it ends): behind a wrapper.
+            _ => Body::new(NotEnded(self)),
+        }
+    }
+
     /// A body from bytes held in memory.
     pub fn full(bytes: impl Into<Bytes>) -> Self {
         let bytes = bytes.into();
@@ -228,6 +239,30 @@ impl http_body::Body for Body {
             Kind::Incoming(b) => b.size_hint(),
             Kind::Boxed(b) => b.size_hint(),
         }
+    }
+}
+
+/// A body of exact length 0 that does not say it has ended until polled (see
+/// [`Body::not_ended`]).
+struct NotEnded(Body);
+
+impl http_body::Body for NotEnded {
+    type Data = Bytes;
+    type Error = BoxError;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, BoxError>>> {
+        Pin::new(&mut self.0).poll_frame(cx)
+    }
+
+    fn is_end_stream(&self) -> bool {
+        false
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        SizeHint::with_exact(0)
     }
 }
 

@@ -204,8 +204,8 @@ async fn a_proxy_on_loopback_is_believed_by_default() {
         )
         .await,
         "http://internal:9000/items?page=2"
-    );    // X-Forwarded-Host is not read, not even from a trusted proxy (nor by uvicorn): the
-    // host comes from `Host` or `Forwarded: host=`.
+    ); // X-Forwarded-Host is not read, not even from a trusted proxy (nor by uvicorn): the
+       // host comes from `Host` or `Forwarded: host=`.
     assert_eq!(
         redirect_from(
             &server,

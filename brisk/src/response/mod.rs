@@ -272,11 +272,37 @@ impl Response {
         self
     }
 
-    /// Sets `content-type`.
+    /// Sets `content-type`. For a body of known length, `content-length` comes before it, as
+    /// FastAPI's `Response(content=..., media_type=...)` sends them.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// #[brisk::get("/raw")]
+    /// async fn raw() -> brisk::Response {
+    ///     brisk::Response::with_content(r#"{"a":1}"#).media_type("application/json")
+    /// }
+    ///
+    /// let client = brisk::testing::TestClient::new(brisk::App::new().routes(brisk::routes![raw]));
+    /// let res = client.get("/raw").send().await;
+    /// assert_eq!(
+    ///     res.header_pairs(),
+    ///     [
+    ///         ("content-length".to_owned(), "7".to_owned()),
+    ///         ("content-type".to_owned(), "application/json".to_owned()),
+    ///     ]
+    /// );
+    /// # }
+    /// ```
     ///
     /// # Panics
     /// If `media_type` is not a valid header value.
     pub fn media_type(mut self, media_type: &str) -> Self {
+        if !self.headers.contains_key(CONTENT_LENGTH) && !self.headers.contains_key(CONTENT_TYPE) {
+            if let Some(len) = self.body.exact_len() {
+                self.headers.append(CONTENT_LENGTH, content_length(len));
+            }
+        }
         let (name, value) = header_pair(CONTENT_TYPE, media_type);
         self.headers.insert(name, value);
         self

@@ -29,6 +29,8 @@ pub enum Why {
     IntOutOfRange,
     /// NaN in a returned value.
     NanAsNull,
+    /// Repeated header names interleaved with others.
+    GroupedFieldLines,
 }
 
 impl Why {
@@ -80,6 +82,13 @@ impl Why {
                  formatter sees it, so brisk answers 200 `{\"x\":null}`. FastAPI answers 500. A \
                  known gap (decision 0002), recorded as brisk behaves today."
             }
+            Why::GroupedFieldLines => {
+                "A header map (the `http` crate's, as in hyper and axum) keeps a name's values \
+                 together: a second content-type set after x-cache lines follows the first \
+                 content-type. Every value is sent, and in order among its name's lines; RFC \
+                 9110 §5.3 gives the order of lines with different names no meaning. FastAPI \
+                 sends raw lines in the order they were added."
+            }
         }
     }
 }
@@ -88,7 +97,7 @@ impl Why {
 #[derive(Debug, Clone, Copy)]
 pub struct Brisk {
     pub status: u16,
-    /// Every header except `date`, `server`, `connection`, in any order.
+    /// Every header except `date`, `server`, `connection`, in the order sent.
     pub headers: &'static [(&'static str, &'static str)],
     pub body: &'static str,
 }
@@ -175,6 +184,9 @@ pub static DIFFERENCES: &[Difference] = &[
     diff!("edge_app", "GET on POST route 405", AllowEveryMethod => 405,
         [("allow", "POST, OPTIONS"), ("content-length", "31"), JSON], MNA),
     diff!("edge_app", "204 route after the buggy ones still works", NoContentType => 204, [], ""),
+    diff!("edge_app", "injected duplicate header and content-type override", GroupedFieldLines => 200,
+        [("content-length", "11"), JSON, ("content-type", "text/x-custom"), ("x-cache", "MISS"), ("x-cache", "HIT")],
+        r#"{"ok":true}"#),
 
     // ---- routing_app ----------------------------------------------------------------
     diff!("routing_app", "PUT on GET+POST path: allow lists first route only", AllowEveryMethod => 405,

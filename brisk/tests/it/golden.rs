@@ -91,18 +91,18 @@ pub struct Answer {
 pub const EXCLUDED_HEADERS: [&str; 3] = ["connection", "date", "server"];
 
 impl Answer {
-    /// Builds an answer, lower-casing names, dropping [`EXCLUDED_HEADERS`] and sorting.
+    /// Builds an answer, lower-casing names and dropping [`EXCLUDED_HEADERS`]; the rest keep
+    /// their order, which is compared too.
     pub fn new<N, V>(status: u16, headers: impl IntoIterator<Item = (N, V)>, body: Vec<u8>) -> Self
     where
         N: AsRef<str>,
         V: Into<String>,
     {
-        let mut headers: Vec<(String, String)> = headers
+        let headers: Vec<(String, String)> = headers
             .into_iter()
             .map(|(n, v)| (n.as_ref().to_ascii_lowercase(), v.into()))
             .filter(|(n, _)| !EXCLUDED_HEADERS.contains(&n.as_str()))
             .collect();
-        headers.sort();
         Answer {
             status,
             headers,
@@ -118,7 +118,6 @@ impl Answer {
                 *value = value.replace(from, to);
             }
         }
-        self.headers.sort();
         self
     }
 }

@@ -264,3 +264,22 @@ pub fn describe(case: &Case, deliberate: Option<String>, want: &Answer, got: &An
     }
     out
 }
+
+/// Asserts a JSON answer as FastAPI sends it: `status`, then exactly `content-length` (the
+/// body's) and `content-type: application/json`, in that order, and `body` byte for byte.
+/// `what` names the request in a failure.
+pub fn assert_json_answer(res: &brisk::testing::TestResponse, status: u16, body: &str, what: &str) {
+    assert_eq!(
+        (res.status().as_u16(), res.text()),
+        (status, body),
+        "{what}"
+    );
+    assert_eq!(
+        res.header_pairs(),
+        [
+            ("content-length".to_owned(), body.len().to_string()),
+            ("content-type".to_owned(), "application/json".to_owned()),
+        ],
+        "{what}"
+    );
+}

@@ -11,13 +11,15 @@
 use std::collections::{BTreeMap, HashMap};
 
 use brisk::testing::TestClient;
+
+use crate::harness::assert_json_answer;
 use serde::Serialize;
 
 /// One exchange: the JSON request body, then FastAPI's status and body bytes.
 type Case = (&'static str, u16, &'static str);
 
 /// POSTs each case's body to `path` and asserts FastAPI's answer: status, headers (exactly
-/// `content-length` and `content-type: application/json`), body bytes.
+/// `content-length` and `content-type: application/json`, in order), body bytes.
 async fn assert_answers(app: brisk::App, path: &str, cases: &[Case]) {
     let client = TestClient::new(app);
     for &(request, status, body) in cases {
@@ -27,21 +29,7 @@ async fn assert_answers(app: brisk::App, path: &str, cases: &[Case]) {
             .body(request)
             .send()
             .await;
-        assert_eq!(
-            (res.status().as_u16(), res.text()),
-            (status, body),
-            "POST {path} {request}"
-        );
-        let mut headers = res.header_pairs();
-        headers.sort();
-        assert_eq!(
-            headers,
-            [
-                ("content-length".to_owned(), body.len().to_string()),
-                ("content-type".to_owned(), "application/json".to_owned()),
-            ],
-            "POST {path} {request}"
-        );
+        assert_json_answer(&res, status, body, &format!("POST {path} {request}"));
     }
 }
 

@@ -10,6 +10,8 @@
 //! (the body's length) and `content-type: application/json`.
 
 use brisk::testing::TestClient;
+
+use crate::harness::assert_json_answer;
 use brisk::{Header, Value};
 
 /// One exchange: the query string (or, for headers, the `x-n` values, one header line each,
@@ -17,7 +19,7 @@ use brisk::{Header, Value};
 type Case = (&'static str, u16, &'static str);
 
 /// Sends each case to `path` and asserts FastAPI's answer: status, headers (exactly
-/// `content-length` and `content-type: application/json`), body bytes.
+/// `content-length` and `content-type: application/json`, in order), body bytes.
 async fn assert_answers(app: brisk::App, path: &str, header: bool, cases: &[Case]) {
     let client = TestClient::new(app);
     for &(request, status, body) in cases {
@@ -32,21 +34,7 @@ async fn assert_answers(app: brisk::App, path: &str, header: bool, cases: &[Case
         } else {
             client.get(&format!("{path}?{request}")).send().await
         };
-        assert_eq!(
-            (res.status().as_u16(), res.text()),
-            (status, body),
-            "GET {path} {request}"
-        );
-        let mut headers = res.header_pairs();
-        headers.sort();
-        assert_eq!(
-            headers,
-            [
-                ("content-length".to_owned(), body.len().to_string()),
-                ("content-type".to_owned(), "application/json".to_owned()),
-            ],
-            "GET {path} {request}"
-        );
+        assert_json_answer(&res, status, body, &format!("GET {path} {request}"));
     }
 }
 
