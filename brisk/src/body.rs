@@ -68,12 +68,15 @@ impl Body {
         Body(Kind::Empty)
     }
 
-    /// This body, of exact length 0, as one hyper sees as not yet ended, so it writes the
+    /// This body, if of exact length 0, as one hyper sees as not yet ended, so it writes the
     /// `content-length: 0` the headers state where they state it (for an ended body it drops
     /// that header and adds its own after all the others). See `service::finalize`.
+    #[inline]
     pub(crate) fn not_ended(self) -> Self {
         match self.0 {
             Kind::Empty => Body(Kind::Full(Bytes::new())),
+            // Not empty, or already seen as not ended.
+            Kind::Full(_) => self,
             // A tower layer's body, kept (it may act when it ends): behind a wrapper.
             _ => Body::new(NotEnded(self)),
         }

@@ -246,10 +246,11 @@ pub(crate) fn finalize(res: &mut http::Response<Body>, head: bool, framed: bool)
     if head {
         res.headers_mut().remove(TRANSFER_ENCODING);
         *res.body_mut() = Body::empty();
-    } else if res.body().exact_len() == Some(0) && res.headers().contains_key(CONTENT_LENGTH) {
+    } else if exact == Some(0) {
         // An empty body's `content-length: 0` goes out where the headers have it, as FastAPI
         // sends it (before `location` on a redirect): hyper moves it after every other header
-        // for a body that has ended, not for one that is still to be read.
+        // for a body that has ended, not for one that is still to be read. (brisk's own
+        // framed answers come with such a body already: `Body::not_ended`.)
         let body = std::mem::take(res.body_mut());
         *res.body_mut() = body.not_ended();
     }

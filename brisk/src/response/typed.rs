@@ -23,7 +23,11 @@ pub(crate) fn with_type(status: StatusCode, body: Bytes, media_type: HeaderValue
     Response {
         status,
         headers: super::length_and_type(media_type, body.len() as u64),
-        body: Body::full(body),
+        // (An empty text still states its `content-length: 0` first: see `Body::not_ended`.)
+        body: match body.is_empty() {
+            true => Body::empty().not_ended(),
+            false => Body::full(body),
+        },
         extensions: http::Extensions::new(),
         framed: true,
     }
@@ -132,7 +136,7 @@ impl IntoResponse for Redirect {
         Response {
             status: self.status,
             headers,
-            body: Body::empty(),
+            body: Body::empty().not_ended(),
             extensions: http::Extensions::new(),
             framed: true,
         }
@@ -234,7 +238,7 @@ impl<T: Serialize> IntoResponse for Created<T> {
                 Response {
                     status: StatusCode::CREATED,
                     headers,
-                    body: Body::empty(),
+                    body: Body::empty().not_ended(),
                     extensions: http::Extensions::new(),
                     framed: true,
                 }
