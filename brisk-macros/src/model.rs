@@ -118,53 +118,126 @@ fn number_lit(cx: &mut Ctxt, key: &str, e: &Expr) -> Option<Lit> {
     }
 }
 
+/// What `key` takes, as the error for a missing or mistyped value shows it.
+fn takes(key: &str) -> String {
+    match key {
+        "alias" => "`alias` takes the JSON key as a string, e.g. alias = \"itemId\"".to_owned(),
+        "min_length" | "max_length" => format!("`{key}` takes a length, e.g. {key} = 1"),
+        "pattern" => "`pattern` takes a regex as a string, e.g. pattern = \"^[a-z]+$\"".to_owned(),
+        _ => format!("`{key}` takes a number, e.g. {key} = 0"),
+    }
+}
+
+/// Consumes whatever follows a key (`= expr` or `(...)`), so that one mistake is one error.
+fn skip_value(meta: &syn::meta::ParseNestedMeta) -> syn::Result<()> {
+    if meta.input.peek(syn::Token![=]) {
+        let _: Expr = meta.value()?.parse()?;
+    } else if meta.input.peek(syn::token::Paren) {
+        let _: proc_macro2::TokenTree = meta.input.parse()?;
+    }
+    Ok(())
+}
+
+/// The value of `key = value`, or the error saying what `key` takes (then `None`).
+fn key_value(
+    cx: &mut Ctxt,
+    meta: &syn::meta::ParseNestedMeta,
+    key: &str,
+) -> syn::Result<Option<Expr>> {
+    if meta.input.peek(syn::Token![=]) {
+        Ok(Some(meta.value()?.parse()?))
+    } else {
+        cx.error_spanned_by(&meta.path, takes(key));
+        skip_value(meta)?;
+        Ok(None)
+    }
+}
+
+fn lit_str(cx: &mut Ctxt, key: &str, e: &Expr) -> Option<LitStr> {
+    match e {
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(s), ..
+        }) => Some(s.clone()),
+        _ => {
+            cx.error_spanned_by(e, takes(key));
+            None
+        }
+    }
+}
+
+fn length(cx: &mut Ctxt, key: &str, e: &Expr) -> Option<usize> {
+    match e {
+        Expr::Lit(ExprLit {
+            lit: Lit::Int(i), ..
+        }) if i.base10_parse::<usize>().is_ok() => i.base10_parse().ok(),
+        _ => {
+            cx.error_spanned_by(e, takes(key));
+            None
+        }
+    }
+}
+
+/// serde's field attributes as brisk reads them: the ones that change validation, and
+/// `alias`, which brisk refuses (serde would accept two keys where brisk reads one).
+fn serde_field_attr(cx: &mut Ctxt, out: &mut FieldAttrs, attr: &syn::Attribute) {
+    let result = attr.parse_nested_meta(|meta| {
+        if meta.path.is_ident("default") {
+            if meta.input.peek(syn::Token![=]) {
+                let path: LitStr = meta.value()?.parse()?;
+                let f: syn::ExprPath = path.parse()?;
+                out.default = Some(Some(syn::parse_quote!(#f())));
+            } else {
+                out.default = Some(None);
+            }
+        } else if meta.path.is_ident("rename") {
+            if meta.input.peek(syn::Token![=]) {
+                out.rename = Some(meta.value()?.parse()?);
+            } else if meta.input.peek(syn::token::Paren) {
+                // `rename(serialize = "a", deserialize = "b")`: brisk reads what serde reads.
+                meta.parse_nested_meta(|m| {
+                    let s: LitStr = m.value()?.parse()?;
+                    if m.path.is_ident("deserialize") {
+                        out.rename = Some(s);
+                    }
+                    Ok(())
+                })?;
+            }
+        } else if meta.path.is_ident("alias") {
+            cx.error_spanned_by(
+                &meta.path,
+                "`#[serde(alias)]` is not supported by `brisk::Model`: serde accepts both names, \
+                 brisk reads one key per field (the one its schema documents); use \
+                 `#[brisk(alias = \"x\")]` to read the field under another key",
+            );
+            skip_value(&meta)?;
+        } else if meta.input.peek(syn::token::Paren) {
+            meta.parse_nested_meta(|m| skip_value(&m))?;
+        } else {
+            skip_value(&meta)?;
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        cx.syn_error(e);
+    }
+}
+
 /// Parses `#[brisk(...)]` (and the serde attributes brisk honours) on a field or parameter.
 pub fn field_attrs(cx: &mut Ctxt, attrs: &[syn::Attribute]) -> FieldAttrs {
     let mut out = FieldAttrs::default();
     for attr in attrs {
         if attr.path().is_ident("serde") {
-            // Only what changes validation; everything else is serde's business.
-            let _ = attr.parse_nested_meta(|meta| {
-                if meta.path.is_ident("default") {
-                    if meta.input.peek(syn::Token![=]) {
-                        let path: LitStr = meta.value()?.parse()?;
-                        let f: syn::ExprPath = path.parse()?;
-                        out.default = Some(Some(syn::parse_quote!(#f())));
-                    } else {
-                        out.default = Some(None);
-                    }
-                } else if meta.path.is_ident("rename") {
-                    if meta.input.peek(syn::Token![=]) {
-                        out.rename = Some(meta.value()?.parse()?);
-                    }
-                } else if meta.path.is_ident("alias") {
-                    out.alias = Some(meta.value()?.parse()?);
-                } else if meta.input.peek(syn::Token![=]) {
-                    let _: Expr = meta.value()?.parse()?;
-                } else if meta.input.peek(syn::token::Paren) {
-                    let _ = meta.parse_nested_meta(|m| {
-                        if m.input.peek(syn::Token![=]) {
-                            let _: Expr = m.value()?.parse()?;
-                        }
-                        Ok(())
-                    });
-                }
-                Ok(())
-            });
+            serde_field_attr(cx, &mut out, attr);
             continue;
         }
         if !attr.path().is_ident("brisk") {
             continue;
         }
         let result = attr.parse_nested_meta(|meta| {
-            let key = meta
-                .path
-                .get_ident()
-                .map(ToString::to_string)
-                .unwrap_or_default();
+            let key = meta.path.to_token_stream().to_string().replace(' ', "");
             let seen_dup = |cx: &mut Ctxt, present: bool| {
                 if present {
-                    cx.error_spanned_by(&meta.path, format!("duplicate `{key}`"));
+                    cx.error_spanned_by(&meta.path, format!("`{key}` is given twice; keep one"));
                 }
             };
             match key.as_str() {
@@ -178,31 +251,33 @@ pub fn field_attrs(cx: &mut Ctxt, attrs: &[syn::Attribute]) -> FieldAttrs {
                 }
                 "alias" => {
                     seen_dup(cx, out.alias.is_some());
-                    out.alias = Some(meta.value()?.parse()?);
+                    if let Some(e) = key_value(cx, &meta, &key)? {
+                        out.alias = lit_str(cx, &key, &e).or(out.alias.take());
+                    }
                 }
                 "min_length" | "max_length" => {
-                    let v: syn::LitInt = meta.value()?.parse()?;
-                    let n = v.base10_parse::<usize>()?;
+                    let n = key_value(cx, &meta, &key)?.and_then(|e| length(cx, &key, &e));
                     let slot = if key == "min_length" {
                         &mut out.min_length
                     } else {
                         &mut out.max_length
                     };
                     seen_dup(cx, slot.is_some());
-                    *slot = Some(n);
+                    *slot = n.or(*slot);
                 }
                 "pattern" => {
-                    let p: LitStr = meta.value()?.parse()?;
-                    let program = crate::pattern::compile(&p.value()).unwrap_or_else(|e| {
-                        cx.error_spanned_by(&p, e);
-                        Vec::new()
-                    });
                     seen_dup(cx, out.pattern.is_some());
-                    out.pattern = Some((p, program));
+                    let p = key_value(cx, &meta, &key)?.and_then(|e| lit_str(cx, &key, &e));
+                    if let Some(p) = p {
+                        let program = crate::pattern::compile(&p.value()).unwrap_or_else(|e| {
+                            cx.error_spanned_by(&p, e);
+                            Vec::new()
+                        });
+                        out.pattern = Some((p, program));
+                    }
                 }
                 "gt" | "ge" | "lt" | "le" | "multiple_of" => {
-                    let e: Expr = meta.value()?.parse()?;
-                    let lit = number_lit(cx, &key, &e);
+                    let lit = key_value(cx, &meta, &key)?.and_then(|e| number_lit(cx, &key, &e));
                     let slot = match key.as_str() {
                         "gt" => &mut out.gt,
                         "ge" => &mut out.ge,
@@ -211,16 +286,16 @@ pub fn field_attrs(cx: &mut Ctxt, attrs: &[syn::Attribute]) -> FieldAttrs {
                         _ => &mut out.multiple_of,
                     };
                     seen_dup(cx, slot.is_some());
-                    *slot = lit;
+                    if lit.is_some() {
+                        *slot = lit;
+                    }
                 }
                 _ => {
                     cx.error_spanned_by(
                         &meta.path,
                         format!("unknown brisk attribute `{key}`; expected one of: {FIELD_KEYS}"),
                     );
-                    if meta.input.peek(syn::Token![=]) {
-                        let _: Expr = meta.value()?.parse()?;
-                    }
+                    skip_value(&meta)?;
                 }
             }
             Ok(())
@@ -352,9 +427,14 @@ pub fn derive(input: TokenStream) -> TokenStream {
     }
     let name = &input.ident;
     let container = container_attrs(&input.attrs);
+    let mut helpers = TokenStream::new();
     let body = match &input.data {
         Data::Struct(s) => match &s.fields {
-            Fields::Named(fields) => derive_struct(&mut cx, name, &container, fields),
+            Fields::Named(fields) => {
+                let (body, h) = derive_struct(&mut cx, name, &container, fields);
+                helpers = h;
+                body
+            }
             _ => {
                 cx.error_spanned_by(name, "#[derive(Model)] needs named fields (`struct Item { name: String }`) or a unit enum");
                 quote!()
@@ -362,7 +442,11 @@ pub fn derive(input: TokenStream) -> TokenStream {
         },
         Data::Enum(e) => derive_enum(&mut cx, name, &container, e),
         Data::Union(_) => {
-            cx.error_spanned_by(name, "#[derive(Model)] does not support unions");
+            cx.error_spanned_by(
+                name,
+                "#[derive(Model)] does not support unions; \
+                 use a struct with named fields, or an enum of unit variants",
+            );
             quote!()
         }
     };
@@ -374,6 +458,8 @@ pub fn derive(input: TokenStream) -> TokenStream {
         impl ::brisk::model::Model for #name {
             #body
         }
+
+        #helpers
     }
 }
 
@@ -382,7 +468,7 @@ fn derive_struct(
     name: &syn::Ident,
     container: &ContainerAttrs,
     fields: &syn::FieldsNamed,
-) -> TokenStream {
+) -> (TokenStream, TokenStream) {
     let name_str = &name.to_string();
     let mut reads = Vec::new();
     let mut direct_reads = Vec::new();
@@ -392,6 +478,7 @@ fn derive_struct(
     let mut vars = Vec::new();
     let mut keys = Vec::new();
     let mut props = Vec::new();
+    let mut default_fns = Vec::new();
     for (i, field) in fields.named.iter().enumerate() {
         let ident = field.ident.clone().into_token_stream();
         let field_name = field
@@ -409,6 +496,21 @@ fn derive_struct(
                     None => quote!(<#name as ::core::default::Default>::default()),
                 };
                 Some(syn::parse_quote!((#whole).#ident))
+            })
+        });
+        // The default is written once, in a function of the field's type, so a default of
+        // the wrong type is one error at the user's expression, not one per use below.
+        let default = default.map(|d| {
+            d.map(|expr| -> Expr {
+                let f = quote::format_ident!("__brisk_default_{}", i);
+                let ty = &field.ty;
+                default_fns.push(quote! {
+                    #[doc(hidden)]
+                    fn #f() -> #ty {
+                        #expr
+                    }
+                });
+                syn::parse_quote!(#name::#f())
             })
         });
         let key = match (&attrs.alias, &attrs.rename, &container.rename_all) {
@@ -572,7 +674,16 @@ fn derive_struct(
         }
     };
     let deny_unknown_fields = container.deny_unknown_fields;
-    quote! {
+    let helpers = if default_fns.is_empty() {
+        quote!()
+    } else {
+        quote! {
+            impl #name {
+                #(#default_fns)*
+            }
+        }
+    };
+    let body = quote! {
         fn from_json(
             __value: &::brisk::__private::serde_json::Value,
             __loc: &mut ::std::vec::Vec<::brisk::error::Loc>,
@@ -632,7 +743,8 @@ fn derive_struct(
                 __o.finish(#name_str, #deny_unknown_fields)
             })
         }
-    }
+    };
+    (body, helpers)
 }
 
 fn crate_title(name: &str) -> String {
@@ -659,15 +771,32 @@ fn derive_enum(
     let mut variants = Vec::new();
     let mut values = Vec::new();
     for v in &e.variants {
+        let ident = &v.ident;
         if !matches!(v.fields, Fields::Unit) {
             cx.error_spanned_by(
-                v,
-                "#[derive(Model)] on an enum supports unit variants only (string choices)",
+                &v.fields,
+                format!(
+                    "#[derive(Model)] on an enum supports unit variants only (string choices); \
+                     make `{ident}` a unit variant, or use a struct with named fields"
+                ),
             );
             continue;
         }
-        let attrs = field_attrs(cx, &v.attrs);
-        let ident = &v.ident;
+        // A variant is one string: only serde's `rename` applies; brisk's field keys do not.
+        for attr in v.attrs.iter().filter(|a| a.path().is_ident("brisk")) {
+            cx.error_spanned_by(
+                attr,
+                "`#[brisk(...)]` does not apply to an enum variant; \
+                 to change its string use `#[serde(rename = \"...\")]`",
+            );
+        }
+        let serde_attrs: Vec<_> = v
+            .attrs
+            .iter()
+            .filter(|a| a.path().is_ident("serde"))
+            .cloned()
+            .collect();
+        let attrs = field_attrs(cx, &serde_attrs);
         let value = match (&attrs.rename, &container.rename_all) {
             (Some(r), _) => r.value(),
             (None, Some(rule)) => rename_all(rule, &ident.to_string()),

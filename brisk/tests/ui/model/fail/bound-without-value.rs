@@ -1,0 +1,7 @@
+#[derive(brisk::Model)]
+struct Item {
+    #[brisk(ge)]
+    price: f64,
+}
+
+fn main() {}

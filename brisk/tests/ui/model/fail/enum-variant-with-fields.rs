@@ -1,0 +1,9 @@
+#[derive(brisk::Model)]
+enum Shape {
+    Square,
+    Circle { radius: f64 },
+}
+
+fn main() {
+    let _ = (Shape::Square, Shape::Circle { radius: 1.0 });
+}

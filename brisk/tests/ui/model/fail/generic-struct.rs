@@ -1,0 +1,6 @@
+#[derive(brisk::Model)]
+struct Page<T> {
+    items: Vec<T>,
+}
+
+fn main() {}

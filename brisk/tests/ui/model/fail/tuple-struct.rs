@@ -1,0 +1,4 @@
+#[derive(brisk::Model)]
+struct Price(f64);
+
+fn main() {}

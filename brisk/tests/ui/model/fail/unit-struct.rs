@@ -1,0 +1,4 @@
+#[derive(brisk::Model)]
+struct Empty;
+
+fn main() {}
