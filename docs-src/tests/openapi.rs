@@ -26,10 +26,15 @@ async fn tutorial001_metadata() {
         "Every item of the shop, in the order they were added."
     );
     assert_eq!(list["operationId"], "list_items_items_get");
-    // The return type documents the body.
+    // The return type documents the body, titled as FastAPI titles a `response_model` that is
+    // not a bare model.
     assert_eq!(
         list["responses"]["200"]["content"]["application/json"]["schema"],
-        json!({"type": "array", "items": {"$ref": "#/components/schemas/Item"}})
+        json!({
+            "items": {"$ref": "#/components/schemas/Item"},
+            "type": "array",
+            "title": "Response List Items Items Get"
+        })
     );
     let create = &doc["paths"]["/items"]["post"];
     assert_eq!(create["summary"], "Create an item");
