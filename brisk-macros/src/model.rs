@@ -2,7 +2,8 @@
 //! at once) or a unit enum (string choices), plus its JSON Schema.
 
 use proc_macro2::TokenStream;
-use quote::{quote, ToTokens};
+use quote::{quote, quote_spanned, ToTokens};
+use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Expr, ExprLit, Fields, Lit, LitStr};
 
 use crate::ctxt::Ctxt;
@@ -22,6 +23,9 @@ pub struct FieldAttrs {
     pub lt: Option<Lit>,
     pub le: Option<Lit>,
     pub multiple_of: Option<Lit>,
+    /// `#[serde(skip)]` or `#[serde(skip_deserializing)]`: serde never reads the field (its
+    /// key is unknown to it) and fills it with its default, so brisk does the same.
+    pub skip: bool,
 }
 
 const FIELD_KEYS: &str =
@@ -202,6 +206,8 @@ fn serde_field_attr(cx: &mut Ctxt, out: &mut FieldAttrs, attr: &syn::Attribute) 
                     Ok(())
                 })?;
             }
+        } else if meta.path.is_ident("skip") || meta.path.is_ident("skip_deserializing") {
+            out.skip = true;
         } else if meta.path.is_ident("alias") {
             cx.error_spanned_by(
                 &meta.path,
@@ -474,6 +480,7 @@ fn derive_struct(
     let mut direct_reads = Vec::new();
     let mut direct_absent = Vec::new();
     let mut tys = Vec::new();
+    let mut direct_vars = Vec::new();
     let mut idents = Vec::new();
     let mut vars = Vec::new();
     let mut keys = Vec::new();
@@ -521,6 +528,22 @@ fn derive_struct(
         };
         let ty = &field.ty;
         let var = quote::format_ident!("__brisk_f{}", i);
+        if attrs.skip {
+            // serde never reads a skipped field: its key is unknown (an extra key under
+            // `deny_unknown_fields`), it takes its default, and the schema leaves it out. Its
+            // type need not be a Model.
+            let value = match &default {
+                Some(Some(expr)) => quote!(#expr),
+                _ => quote_spanned!(ty.span()=> <#ty as ::core::default::Default>::default()),
+            };
+            reads.push(quote! {
+                let #var: ::core::option::Option<#ty> = ::core::option::Option::Some(#value);
+            });
+            direct_absent.push(quote!(let #var: #ty = #value;));
+            idents.push(ident);
+            vars.push(var);
+            continue;
+        }
         // With constraints, the JSON is asked first (`Constrained::raw_violation`: a list
         // past its `max_length` answers `too_long` alone, as pydantic does), then the value
         // is read and checked.
@@ -565,7 +588,8 @@ fn derive_struct(
         } else {
             quote!()
         };
-        let index = i;
+        // The key's position in `__KEYS` (skipped fields have none).
+        let index = keys.len();
         direct_reads.push(quote! {
             ::core::option::Option::Some(#index) => {
                 let __x = ::brisk::__private::serde::de::MapAccess::next_value_seed(
@@ -595,6 +619,7 @@ fn derive_struct(
             };
         });
         tys.push(ty.clone());
+        direct_vars.push(var.clone());
         let on_absent = match &default {
             Some(Some(expr)) => quote!(::core::option::Option::Some(#expr)),
             Some(None) => quote!(::core::option::Option::Some(
@@ -718,7 +743,7 @@ fn derive_struct(
                     mut __map: __A,
                 ) -> ::core::result::Result<#name, __A::Error> {
                     const __KEYS: &[&str] = &[#(#keys),*];
-                    #(let mut #vars: ::core::option::Option<#tys> = ::core::option::Option::None;)*
+                    #(let mut #direct_vars: ::core::option::Option<#tys> = ::core::option::Option::None;)*
                     while let ::core::option::Option::Some(__i) = ::brisk::__private::serde::de::MapAccess::next_key_seed(
                         &mut __map,
                         ::brisk::model::direct::KeyIndex(__KEYS),
@@ -772,6 +797,17 @@ fn derive_enum(
     let mut values = Vec::new();
     for v in &e.variants {
         let ident = &v.ident;
+        let serde_attrs: Vec<_> = v
+            .attrs
+            .iter()
+            .filter(|a| a.path().is_ident("serde"))
+            .cloned()
+            .collect();
+        let attrs = field_attrs(cx, &serde_attrs);
+        // serde never reads a skipped variant: it is not a choice.
+        if attrs.skip {
+            continue;
+        }
         if !matches!(v.fields, Fields::Unit) {
             cx.error_spanned_by(
                 &v.fields,
@@ -790,13 +826,6 @@ fn derive_enum(
                  to change its string use `#[serde(rename = \"...\")]`",
             );
         }
-        let serde_attrs: Vec<_> = v
-            .attrs
-            .iter()
-            .filter(|a| a.path().is_ident("serde"))
-            .cloned()
-            .collect();
-        let attrs = field_attrs(cx, &serde_attrs);
         let value = match (&attrs.rename, &container.rename_all) {
             (Some(r), _) => r.value(),
             (None, Some(rule)) => rename_all(rule, &ident.to_string()),

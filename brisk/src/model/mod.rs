@@ -57,8 +57,10 @@ use crate::error::{ErrorDetail, Errors, Loc};
 /// variants (string choices). Field attributes: `#[brisk(default)]`, `#[brisk(alias =
 /// "...")]`, and the constraints `min_length`, `max_length`, `pattern`, `gt`, `ge`, `lt`,
 /// `le`, `multiple_of`. `#[serde(rename = ..)]`, `#[serde(rename_all = ..)]`,
-/// `#[serde(default)]` (on a field or on the struct) and `#[serde(deny_unknown_fields)]` are
-/// honoured too, so one set of attributes serves both directions.
+/// `#[serde(default)]` (on a field or on the struct), `#[serde(deny_unknown_fields)]` and
+/// `#[serde(skip)]` / `#[serde(skip_deserializing)]` (the field is not read and takes its
+/// default, as serde does; the schema leaves it out) are honoured too, so one set of
+/// attributes serves both directions.
 ///
 /// Handlers validate their body through it; call it yourself to validate any JSON value
 /// (from a file, a queue, another service) with the same rules and errors:
