@@ -559,7 +559,7 @@ fn derive_struct(
                     ::core::option::Option::None => {
                         match <#ty as ::brisk::model::Model>::from_json(__raw, __loc, __errors) {
                             ::core::option::Option::Some(__x) => {
-                                match ::brisk::model::Constrained::violation(&__x, &__C) {
+                                match <#ty as ::brisk::model::Constrained>::violation(&__x, &__C) {
                                     ::core::option::Option::Some(__viol) => {
                                         ::brisk::model::push_violation(__errors, __loc, __viol, __raw);
                                         ::core::option::Option::None
@@ -581,7 +581,7 @@ fn derive_struct(
             let c = attrs.constraints();
             quote! {
                 static __C: ::brisk::model::Constraints = #c;
-                if ::brisk::model::Constrained::violation(&__x, &__C).is_some() {
+                if <#ty as ::brisk::model::Constrained>::violation(&__x, &__C).is_some() {
                     return ::core::result::Result::Err(::brisk::model::direct::give_up());
                 }
             }
@@ -592,10 +592,7 @@ fn derive_struct(
         let index = keys.len();
         direct_reads.push(quote! {
             ::core::option::Option::Some(#index) => {
-                let __x = ::brisk::__private::serde::de::MapAccess::next_value_seed(
-                    &mut __map,
-                    ::brisk::model::direct::ValidSeed::<#ty>::new(),
-                )?;
+                let __x = <#ty as ::brisk::model::Model>::read_entry(&mut __map)?;
                 #direct_check
                 #var = ::core::option::Option::Some(__x);
             }

@@ -308,6 +308,12 @@ pub fn check_len(len: usize, c: &Constraints) -> Option<Violation> {
 }
 
 /// A value that constraints apply to.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` takes no `#[brisk(...)]` constraint",
+    label = "`{Self}` has no `min_length`, `max_length`, `pattern`, `gt`, `ge`, `lt`, `le` or `multiple_of`",
+    note = "`min_length` and `max_length` apply to `String` and `Vec<T>`, `pattern` to `String`, `gt`, `ge`, `lt`, `le` and `multiple_of` to integers and floats (each also to an `Option` of those)",
+    note = "to constrain a nested Model, put the constraints on its own fields; otherwise remove them from this field"
+)]
 pub trait Constrained {
     /// The first violated constraint, if any.
     fn violation(&self, c: &Constraints) -> Option<Violation>;

@@ -93,6 +93,12 @@ use crate::error::{ErrorDetail, Errors, Loc};
 ///     .collect();
 /// assert_eq!(kinds, ["string_too_short", "greater_than"]);
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a `brisk::Model`",
+    label = "`{Self}` does not implement `brisk::Model`",
+    note = "add `#[derive(brisk::Model)]` to `{Self}` (a struct with named fields, or an enum of unit variants): a Model's fields are validated by their own types, which must be Models too",
+    note = "brisk validates `String`, `bool`, integers, floats, `Option<T>`, `Vec<T>`, `Box<T>`, `HashMap<String, T>`, `BTreeMap<String, T>` and `serde_json::Value`; a field brisk should not read can be `#[serde(skip)]`"
+)]
 pub trait Model: Sized {
     /// Validates `value` found at `loc`; on failure records the errors and returns `None`.
     fn from_json(value: &Value, loc: &mut Vec<Loc>, errors: &mut Errors) -> Option<Self>;
@@ -115,6 +121,14 @@ pub trait Model: Sized {
     fn read_valid<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         drop(d);
         Err(direct::give_up())
+    }
+
+    /// Reads the value of the current map entry with [`read_valid`](Model::read_valid): a
+    /// derived Model reads its fields through this, so that a field type that is not a Model
+    /// is one error at the type.
+    #[doc(hidden)]
+    fn read_entry<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<Self, A::Error> {
+        map.next_value_seed(direct::ValidSeed::<Self>::new())
     }
 }
 
