@@ -366,7 +366,13 @@ struct ContainerAttrs {
     default: Option<Option<syn::ExprPath>>,
 }
 
-fn container_attrs(attrs: &[syn::Attribute]) -> ContainerAttrs {
+/// The keys `#[brisk(...)]` takes on the struct or enum itself (serde's container
+/// attributes of the same names are read too).
+const CONTAINER_KEYS: &str = "rename_all, deny_unknown_fields, forbid_extra, default";
+
+/// The struct's (or enum's) `#[serde(...)]` and `#[brisk(...)]` attributes. An unknown key in
+/// `#[brisk(...)]` is an error (serde's own keys are serde's business).
+fn container_attrs(cx: &mut Ctxt, name: &syn::Ident, attrs: &[syn::Attribute]) -> ContainerAttrs {
     let mut out = ContainerAttrs {
         rename_all: None,
         deny_unknown_fields: false,
@@ -376,7 +382,48 @@ fn container_attrs(attrs: &[syn::Attribute]) -> ContainerAttrs {
         .iter()
         .filter(|a| a.path().is_ident("serde") || a.path().is_ident("brisk"))
     {
-        let _ = attr.parse_nested_meta(|meta| {
+        let is_brisk = attr.path().is_ident("brisk");
+        let mut errors = Vec::new();
+        let result = attr.parse_nested_meta(|meta| {
+            let known = [
+                "rename_all",
+                "deny_unknown_fields",
+                "forbid_extra",
+                "default",
+            ]
+            .iter()
+            .any(|k| meta.path.is_ident(k));
+            if is_brisk && !known {
+                let key = meta.path.to_token_stream().to_string().replace(' ', "");
+                let example = match key.as_str() {
+                    "alias" => Some("alias = \"itemId\""),
+                    "min_length" => Some("min_length = 1"),
+                    "max_length" => Some("max_length = 50"),
+                    "pattern" => Some("pattern = \"^[a-z]+$\""),
+                    "gt" => Some("gt = 0"),
+                    "ge" => Some("ge = 0"),
+                    "lt" => Some("lt = 100"),
+                    "le" => Some("le = 100"),
+                    "multiple_of" => Some("multiple_of = 2"),
+                    _ => None,
+                };
+                errors.push(syn::Error::new_spanned(
+                    &meta.path,
+                    match example {
+                        Some(example) => format!(
+                            "`{key}` is a field attribute: put it on the field it applies to \
+                             (`#[brisk({example})]` above the field), not on `{name}`"
+                        ),
+                        None => format!(
+                            "unknown brisk attribute `{key}` on `{name}`; expected one of: \
+                             {CONTAINER_KEYS} (constraints, `default` and `alias` of one field \
+                             go on that field)"
+                        ),
+                    },
+                ));
+                skip_value(&meta)?;
+                return Ok(());
+            }
             if meta.path.is_ident("rename_all") {
                 if meta.input.peek(syn::Token![=]) {
                     let s: LitStr = meta.value()?.parse()?;
@@ -415,6 +462,12 @@ fn container_attrs(attrs: &[syn::Attribute]) -> ContainerAttrs {
             }
             Ok(())
         });
+        for e in errors {
+            cx.syn_error(e);
+        }
+        if let (true, Err(e)) = (is_brisk, result) {
+            cx.syn_error(e);
+        }
     }
     out
 }
@@ -432,7 +485,7 @@ pub fn derive(input: TokenStream) -> TokenStream {
         );
     }
     let name = &input.ident;
-    let container = container_attrs(&input.attrs);
+    let container = container_attrs(&mut cx, name, &input.attrs);
     let mut helpers = TokenStream::new();
     let body = match &input.data {
         Data::Struct(s) => match &s.fields {

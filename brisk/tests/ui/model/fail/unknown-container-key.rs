@@ -1,0 +1,7 @@
+#[derive(brisk::Model)]
+#[brisk(rename_al = "camelCase")]
+struct Item {
+    name: String,
+}
+
+fn main() {}
