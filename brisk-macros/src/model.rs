@@ -26,6 +26,9 @@ pub struct FieldAttrs {
     /// `#[serde(skip)]` or `#[serde(skip_deserializing)]`: serde never reads the field (its
     /// key is unknown to it) and fills it with its default, so brisk does the same.
     pub skip: bool,
+    /// Each constraint key as written, at its span: the derive checks that the field's type
+    /// takes it (`brisk::model::takes`), so a misplaced key is an error there.
+    pub constraint_keys: Vec<(String, proc_macro2::Span)>,
 }
 
 const FIELD_KEYS: &str =
@@ -246,6 +249,13 @@ pub fn field_attrs(cx: &mut Ctxt, attrs: &[syn::Attribute]) -> FieldAttrs {
                     cx.error_spanned_by(&meta.path, format!("`{key}` is given twice; keep one"));
                 }
             };
+            if matches!(
+                key.as_str(),
+                "min_length" | "max_length" | "pattern" | "gt" | "ge" | "lt" | "le" | "multiple_of"
+            ) {
+                out.constraint_keys
+                    .push((key.clone(), syn::spanned::Spanned::span(&meta.path)));
+            }
             match key.as_str() {
                 "default" => {
                     seen_dup(cx, out.default.is_some());
@@ -597,6 +607,23 @@ fn derive_struct(
             vars.push(var);
             continue;
         }
+        // Each constraint key is checked against the field's type through its own trait
+        // (`brisk::model::takes`), at the key: `gt` on a `String` is one error there, naming
+        // it. The first key's trait also runs the checks (its methods forward to
+        // `Constrained`); the others are only named.
+        let key_trait = |(key, span): &(String, proc_macro2::Span)| {
+            let tr = syn::Ident::new(&trait_name(key), *span);
+            let ty = respan(ty.to_token_stream(), *span);
+            quote_spanned!(*span=> <#ty as ::brisk::model::takes::#tr>)
+        };
+        let check = attrs.constraint_keys.first().map(key_trait);
+        let other_keys: Vec<_> = attrs
+            .constraint_keys
+            .iter()
+            .skip(1)
+            .map(key_trait)
+            .collect();
+        let assert_keys = quote!(#(let _ = #other_keys::check;)*);
         // With constraints, the JSON is asked first (`Constrained::raw_violation`: a list
         // past its `max_length` answers `too_long` alone, as pydantic does), then the value
         // is read and checked.
@@ -604,7 +631,8 @@ fn derive_struct(
             let c = attrs.constraints();
             quote! {
                 static __C: ::brisk::model::Constraints = #c;
-                let __v = match <#ty as ::brisk::model::Constrained>::raw_violation(__raw, &__C) {
+                #assert_keys
+                let __v = match #check::check_raw(__raw, &__C) {
                     ::core::option::Option::Some(__viol) => {
                         ::brisk::model::push_violation(__errors, __loc, __viol, __raw);
                         ::core::option::Option::None
@@ -612,7 +640,7 @@ fn derive_struct(
                     ::core::option::Option::None => {
                         match <#ty as ::brisk::model::Model>::from_json(__raw, __loc, __errors) {
                             ::core::option::Option::Some(__x) => {
-                                match <#ty as ::brisk::model::Constrained>::violation(&__x, &__C) {
+                                match #check::check(&__x, &__C) {
                                     ::core::option::Option::Some(__viol) => {
                                         ::brisk::model::push_violation(__errors, __loc, __viol, __raw);
                                         ::core::option::Option::None
@@ -634,7 +662,7 @@ fn derive_struct(
             let c = attrs.constraints();
             quote! {
                 static __C: ::brisk::model::Constraints = #c;
-                if <#ty as ::brisk::model::Constrained>::violation(&__x, &__C).is_some() {
+                if #check::check(&__x, &__C).is_some() {
                     return ::core::result::Result::Err(::brisk::model::direct::give_up());
                 }
             }
@@ -820,6 +848,35 @@ fn derive_struct(
         }
     };
     (body, helpers)
+}
+
+/// The `brisk::model::takes` trait of a constraint key (`multiple_of` -> `MultipleOf`).
+fn trait_name(key: &str) -> String {
+    key.split('_')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// `tokens` with every span set to `span`, so that an error about them points there.
+fn respan(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tt| {
+            if let proc_macro2::TokenTree::Group(g) = &tt {
+                let mut group = proc_macro2::Group::new(g.delimiter(), respan(g.stream(), span));
+                group.set_span(span);
+                tt = proc_macro2::TokenTree::Group(group);
+            } else {
+                tt.set_span(span);
+            }
+            tt
+        })
+        .collect()
 }
 
 fn crate_title(name: &str) -> String {

@@ -413,6 +413,130 @@ impl<T> Constrained for Vec<T> {
     }
 }
 
+/// Which field types take which `#[brisk(...)]` constraint: one trait per key, so that a key
+/// on a type it does not apply to (`gt` on a `String`, `min_length` on a number or on a nested
+/// Model) is a compile error at the key, naming it. `#[derive(brisk::Model)]` checks a
+/// field's constraints through these; implement the ones that fit for a type of your own that
+/// implements [`Constrained`].
+pub mod takes {
+    use serde_json::Value;
+
+    use super::{Constrained, Constraints, Violation};
+
+    macro_rules! key_trait {
+        ($(#[$doc:meta])* $name:ident, $message:literal, $label:literal, $note:literal) => {
+            $(#[$doc])*
+            #[diagnostic::on_unimplemented(
+                message = $message,
+                label = $label,
+                note = $note,
+                note = "to constrain a nested Model, put the constraints on its own fields; otherwise remove this key"
+            )]
+            pub trait $name: Constrained {
+                /// [`Constrained::violation`], for a field that has this key.
+                fn check(&self, c: &Constraints) -> Option<Violation> {
+                    self.violation(c)
+                }
+
+                /// [`Constrained::raw_violation`], for a field that has this key.
+                fn check_raw(raw: &Value, c: &Constraints) -> Option<Violation>
+                where
+                    Self: Sized,
+                {
+                    Self::raw_violation(raw, c)
+                }
+            }
+        };
+    }
+
+    key_trait!(
+        /// Takes `min_length`.
+        MinLength,
+        "`min_length` does not apply to `{Self}`",
+        "`min_length` constrains a length",
+        "`min_length` and `max_length` apply to `String` and `Vec<T>` (and an `Option` of one); for a number use `ge` / `le`"
+    );
+    key_trait!(
+        /// Takes `max_length`.
+        MaxLength,
+        "`max_length` does not apply to `{Self}`",
+        "`max_length` constrains a length",
+        "`min_length` and `max_length` apply to `String` and `Vec<T>` (and an `Option` of one); for a number use `ge` / `le`"
+    );
+    key_trait!(
+        /// Takes `pattern`.
+        Pattern,
+        "`pattern` does not apply to `{Self}`",
+        "`pattern` constrains a string",
+        "`pattern` applies to `String` (and `Option<String>`)"
+    );
+    key_trait!(
+        /// Takes `gt`.
+        Gt,
+        "`gt` does not apply to `{Self}`",
+        "`gt` bounds a number",
+        "`gt`, `ge`, `lt`, `le` and `multiple_of` apply to integers and floats (and an `Option` of one); for the length of a string or a list use `min_length` / `max_length`"
+    );
+    key_trait!(
+        /// Takes `ge`.
+        Ge,
+        "`ge` does not apply to `{Self}`",
+        "`ge` bounds a number",
+        "`gt`, `ge`, `lt`, `le` and `multiple_of` apply to integers and floats (and an `Option` of one); for the length of a string or a list use `min_length` / `max_length`"
+    );
+    key_trait!(
+        /// Takes `lt`.
+        Lt,
+        "`lt` does not apply to `{Self}`",
+        "`lt` bounds a number",
+        "`gt`, `ge`, `lt`, `le` and `multiple_of` apply to integers and floats (and an `Option` of one); for the length of a string or a list use `min_length` / `max_length`"
+    );
+    key_trait!(
+        /// Takes `le`.
+        Le,
+        "`le` does not apply to `{Self}`",
+        "`le` bounds a number",
+        "`gt`, `ge`, `lt`, `le` and `multiple_of` apply to integers and floats (and an `Option` of one); for the length of a string or a list use `min_length` / `max_length`"
+    );
+    key_trait!(
+        /// Takes `multiple_of`.
+        MultipleOf,
+        "`multiple_of` does not apply to `{Self}`",
+        "`multiple_of` applies to a number",
+        "`gt`, `ge`, `lt`, `le` and `multiple_of` apply to integers and floats (and an `Option` of one); for the length of a string or a list use `min_length` / `max_length`"
+    );
+
+    // Written out (not by a macro), so that the compiler's list of the types that take a
+    // key shows these lines.
+    impl MinLength for String {}
+    impl<T> MinLength for Vec<T> {}
+    impl<T: MinLength> MinLength for Option<T> {}
+    impl MaxLength for String {}
+    impl<T> MaxLength for Vec<T> {}
+    impl<T: MaxLength> MaxLength for Option<T> {}
+    impl Pattern for String {}
+    impl<T: Pattern> Pattern for Option<T> {}
+
+    macro_rules! numbers {
+        ($($key:ident),*) => {$(
+            impl<T: $key> $key for Option<T> {}
+            impl $key for i8 {}
+            impl $key for i16 {}
+            impl $key for i32 {}
+            impl $key for i64 {}
+            impl $key for isize {}
+            impl $key for u8 {}
+            impl $key for u16 {}
+            impl $key for u32 {}
+            impl $key for u64 {}
+            impl $key for usize {}
+            impl $key for f32 {}
+            impl $key for f64 {}
+        )*};
+    }
+    numbers!(Gt, Ge, Lt, Le, MultipleOf);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -37,7 +37,7 @@ mod schema;
 /// (cargo feature `pattern`; without it, a compile error saying so).
 pub use brisk_macros::pattern;
 pub use constraints::{
-    check_len, check_number, check_str, Bound, Constrained, Constraints, Violation,
+    check_len, check_number, check_str, takes, Bound, Constrained, Constraints, Violation,
 };
 #[cfg(feature = "pattern")]
 pub use pattern::Pattern;
