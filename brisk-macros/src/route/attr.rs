@@ -70,7 +70,7 @@ fn declared_status(cx: &mut Ctxt, e: &Expr) -> Option<String> {
             } else {
                 cx.error_spanned_by(
                     e,
-                    "a declared status is a number, \"4XX\"-style or \"default\"",
+                    "a declared status is a number, a range like \"4XX\" (upper-case XX) or \"default\"",
                 );
                 None
             }
@@ -82,18 +82,100 @@ fn declared_status(cx: &mut Ctxt, e: &Expr) -> Option<String> {
     }
 }
 
+/// One entry of `responses = [...]` as written (checked by [`responses`]).
+enum Entry {
+    /// `404`, `"4XX"`, `"default"`.
+    Bare(Expr),
+    /// `(404, "Item not found", Message)`.
+    Tuple(Box<TupleEntry>),
+}
+
+/// `(404, "Item not found", Message)`: the status, then optionally the description and the
+/// body's type; `all` spans the parentheses.
+struct TupleEntry {
+    all: TokenStream,
+    status: Expr,
+    description: Option<Expr>,
+    ty: Option<syn::Type>,
+}
+
+impl Parse for Entry {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        if !input.peek(syn::token::Paren) {
+            return input.parse().map(Entry::Bare);
+        }
+        let group: proc_macro2::Group = input.parse()?;
+        let all = proc_macro2::TokenTree::Group(group.clone()).into();
+        let parse_inner = |inner: ParseStream| -> syn::Result<TupleEntry> {
+            let status = inner.parse()?;
+            let mut description = None;
+            let mut ty = None;
+            if inner.parse::<Option<Token![,]>>()?.is_some() && !inner.is_empty() {
+                description = Some(inner.parse()?);
+                if inner.parse::<Option<Token![,]>>()?.is_some() && !inner.is_empty() {
+                    ty = Some(inner.parse::<syn::Type>().map_err(|e| {
+                        syn::Error::new(
+                            e.span(),
+                            "the third element is the body's type, e.g. Message",
+                        )
+                    })?);
+                    inner.parse::<Option<Token![,]>>()?;
+                }
+            }
+            if !inner.is_empty() {
+                return Err(inner.error(
+                    "an entry is at most (status, description, type): remove what follows the type",
+                ));
+            }
+            Ok(TupleEntry {
+                all: TokenStream::new(),
+                status,
+                description,
+                ty,
+            })
+        };
+        let mut entry = syn::parse::Parser::parse2(parse_inner, group.stream())?;
+        entry.all = all;
+        Ok(Entry::Tuple(Box::new(entry)))
+    }
+}
+
 fn responses(cx: &mut Ctxt, value: &Expr) -> Vec<DeclaredResponse> {
-    let Expr::Array(array) = value else {
-        cx.error_spanned_by(value, RESPONSES_USAGE);
-        return Vec::new();
+    let parsed = match value {
+        Expr::Verbatim(tokens) => syn::parse2::<proc_macro2::Group>(tokens.clone())
+            .ok()
+            .filter(|g| g.delimiter() == proc_macro2::Delimiter::Bracket)
+            .map(|g| {
+                syn::parse::Parser::parse2(
+                    Punctuated::<Entry, Token![,]>::parse_terminated,
+                    g.stream(),
+                )
+            }),
+        _ => None,
+    };
+    let entries = match parsed {
+        Some(Ok(entries)) => entries,
+        Some(Err(e)) => {
+            cx.syn_error(e);
+            return Vec::new();
+        }
+        None => {
+            cx.error_spanned_by(value, RESPONSES_USAGE);
+            return Vec::new();
+        }
     };
     let mut out: Vec<DeclaredResponse> = Vec::new();
-    for elem in &array.elems {
-        let (status, description, ty) = match elem {
-            Expr::Tuple(t) if (1..=3).contains(&t.elems.len()) => {
-                let mut it = t.elems.iter();
-                let status = it.next().and_then(|e| declared_status(cx, e));
-                let description = match it.next() {
+    for entry in &entries {
+        let (status, description, ty, all) = match entry {
+            Entry::Tuple(entry) => {
+                let TupleEntry {
+                    all,
+                    status,
+                    description,
+                    ty,
+                } = &**entry;
+                let status = declared_status(cx, status);
+                let description = match description {
                     Some(Expr::Lit(ExprLit {
                         lit: Lit::Str(s), ..
                     })) => Some(s.clone()),
@@ -106,28 +188,18 @@ fn responses(cx: &mut Ctxt, value: &Expr) -> Vec<DeclaredResponse> {
                     }
                     None => None,
                 };
-                let ty = match it.next() {
-                    Some(e) => {
-                        match syn::parse2::<syn::Type>(quote::ToTokens::to_token_stream(e)) {
-                            Ok(t) => Some(t),
-                            Err(_) => {
-                                cx.error_spanned_by(
-                                    e,
-                                    "the third element is the body's type, e.g. Message",
-                                );
-                                None
-                            }
-                        }
-                    }
-                    None => None,
-                };
-                (status, description, ty)
+                (status, description, ty.clone(), all.clone())
             }
-            other => (declared_status(cx, other), None, None),
+            Entry::Bare(e) => (
+                declared_status(cx, e),
+                None,
+                None,
+                quote::ToTokens::to_token_stream(e),
+            ),
         };
         if let Some(status) = status {
             if out.iter().any(|d| d.status == status) {
-                cx.error_spanned_by(elem, format!("status {status} is declared twice"));
+                cx.error_spanned_by(all, format!("status {status} is declared twice"));
             } else {
                 out.push(DeclaredResponse {
                     status,
@@ -158,7 +230,13 @@ impl Parse for KeyValue {
                 format!("expected `=` after `{key}`: write `{key} = <value>`"),
             )
         })?;
-        let value = input.parse()?;
+        // `responses` entries hold types (`Vec<Message>`), which do not parse as expressions:
+        // the list is kept as tokens and read by `responses`.
+        let value = if key == "responses" && input.peek(syn::token::Bracket) {
+            Expr::Verbatim(input.parse::<proc_macro2::TokenTree>()?.into())
+        } else {
+            input.parse()?
+        };
         Ok(KeyValue {
             key,
             value: Some(value),

@@ -104,15 +104,16 @@ fn json_content(schema: Value) -> OrderedMap<MediaType> {
     content
 }
 
-/// The success response's schema as FastAPI documents its `response_model`: a model is a
-/// bare `$ref`, anything else (a list, an optional model, a number) gets the title pydantic
-/// gives FastAPI's response field, `Response_<operationId>` title-cased (`Response List Items
-/// Items Get`). The empty schema of an undescribed value stays empty, as without a
-/// `response_model`.
-fn response_title(schema: Value, operation_id: &str) -> Value {
+/// A response's schema as FastAPI documents a `response_model` or an additional response's
+/// `model`: a model is a bare `$ref`, anything else (a list, an optional model, a number) gets
+/// the title pydantic gives FastAPI's response field, its name title-cased
+/// (`Response_<operationId>`: `Response List Items Items Get`; `Response_<status>_<operationId>`
+/// for a declared one). The empty schema of an undescribed value stays empty, as without a
+/// model.
+fn response_title(schema: Value, field: &str) -> Value {
     match schema {
         Value::Object(mut map) if !map.is_empty() && !map.contains_key("$ref") => {
-            let title = crate::model::param_title(&format!("Response_{operation_id}"));
+            let title = crate::model::param_title(field);
             map.insert("title".to_owned(), Value::String(title));
             Value::Object(map)
         }
@@ -252,7 +253,7 @@ fn operation(route: &Route, method: &str, gen: &mut SchemaGen) -> (Operation, bo
     if !crate::status::is_bodyless(status) {
         if let Some((media, schema)) = response_doc.content {
             let schema = match media == "application/json" {
-                true => response_title(schema, &operation_id),
+                true => response_title(schema, &format!("Response_{operation_id}")),
                 // FastAPI's `PlainTextResponse` and `HTMLResponse`: `{"type": "string"}`.
                 false => schema,
             };
@@ -296,7 +297,9 @@ fn operation(route: &Route, method: &str, gen: &mut SchemaGen) -> (Operation, bo
                 .parse::<u16>()
                 .is_ok_and(crate::status::is_bodyless);
             if !bodyless {
-                entry.content = Some(json_content(schema(gen)));
+                // FastAPI's field for an additional response is `Response_<status>_<id>`.
+                let field = format!("Response_{}_{operation_id}", d.status);
+                entry.content = Some(json_content(response_title(schema(gen), &field)));
             }
         }
     }

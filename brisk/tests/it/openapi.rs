@@ -459,3 +459,48 @@ async fn response_schemas_are_documented_as_fastapi_does() {
     let client = brisk::testing::TestClient::new(app);
     assert_eq!(client.get("/openapi.json").send().await.text(), want);
 }
+
+/// A declared response with a type documents its schema as FastAPI documents an additional
+/// response's `model`: a model as a bare `$ref`, anything else titled `Response <status>
+/// <operationId>` (FastAPI's field name, `Response_404_...`, title-cased).
+#[tokio::test]
+async fn declared_response_schemas_are_titled_as_fastapi_does() {
+    use brisk::{HttpError, Value};
+
+    #[derive(brisk::Model, serde::Serialize)]
+    struct Msg {
+        m: String,
+    }
+
+    #[brisk::get(
+        "/a",
+        responses = [
+            (404, "nf", Vec<i64>),
+            (405, "maybe", Option<Msg>),
+            (407, "count", i64),
+            (409, "conflict", Msg),
+            ("4XX", "client", Vec<i64>),
+        ]
+    )]
+    async fn a() -> Result<Value, HttpError> {
+        Ok(Value::Null)
+    }
+
+    let client = brisk::testing::TestClient::new(brisk::App::new().routes(brisk::routes![a]));
+    let doc: Value = client.get("/openapi.json").send().await.json();
+    // FastAPI 0.165.0 for `responses={404: {"model": list[int], "description": "nf"},
+    // 405: {"model": Optional[Msg], ...}, 407: {"model": int, ...}, 409: {"model": Msg, ...},
+    // "4XX": {"model": list[int], ...}}`.
+    let want = concat!(
+        r##"{"200":{"description":"Successful Response","content":{"application/json":{"schema":{}}}},"##,
+        r##""404":{"description":"nf","content":{"application/json":{"schema":{"items":{"type":"integer"},"type":"array","title":"Response 404 A A Get"}}}},"##,
+        r##""405":{"description":"maybe","content":{"application/json":{"schema":{"anyOf":[{"$ref":"#/components/schemas/Msg"},{"type":"null"}],"title":"Response 405 A A Get"}}}},"##,
+        r##""407":{"description":"count","content":{"application/json":{"schema":{"type":"integer","title":"Response 407 A A Get"}}}},"##,
+        r##""409":{"description":"conflict","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Msg"}}}},"##,
+        r##""4XX":{"description":"client","content":{"application/json":{"schema":{"items":{"type":"integer"},"type":"array","title":"Response 4Xx A A Get"}}}}}"##,
+    );
+    assert_eq!(
+        serde_json::to_string(&doc["paths"]["/a"]["get"]["responses"]).unwrap(),
+        want
+    );
+}
