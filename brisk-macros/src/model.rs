@@ -592,6 +592,19 @@ fn derive_struct(
         let ty = &field.ty;
         let var = quote::format_ident!("__brisk_f{}", i);
         if attrs.skip {
+            // A constraint or an alias on a field that is never read would be silently ignored.
+            for (key, span) in &attrs.constraint_keys {
+                cx.error_at(
+                    *span,
+                    format!("`{key}` has no effect on a skipped field (`#[serde(skip)]`: it is never read from the body); remove `{key}`, or the skip"),
+                );
+            }
+            if let Some(alias) = &attrs.alias {
+                cx.error_spanned_by(
+                    alias,
+                    "`alias` has no effect on a skipped field (`#[serde(skip)]`: it is never read from the body); remove the alias, or the skip",
+                );
+            }
             // serde never reads a skipped field: its key is unknown (an extra key under
             // `deny_unknown_fields`), it takes its default, and the schema leaves it out. Its
             // type need not be a Model.
