@@ -125,14 +125,41 @@ fn number_lit(cx: &mut Ctxt, key: &str, e: &Expr) -> Option<Lit> {
     }
 }
 
+/// The field keys that constrain a value.
+const CONSTRAINT_KEYS: &[&str] = &[
+    "min_length",
+    "max_length",
+    "pattern",
+    "gt",
+    "ge",
+    "lt",
+    "le",
+    "multiple_of",
+];
+
+/// A field key as written with a value, for error messages (`None` for a key that is not a
+/// field key taking a value).
+fn example(key: &str) -> Option<String> {
+    Some(match key {
+        "alias" => "alias = \"itemId\"".to_owned(),
+        "pattern" => "pattern = \"^[a-z]+$\"".to_owned(),
+        "min_length" | "max_length" => format!("{key} = 1"),
+        "multiple_of" => "multiple_of = 2".to_owned(),
+        "gt" | "ge" | "lt" | "le" => format!("{key} = 0"),
+        _ => return None,
+    })
+}
+
 /// What `key` takes, as the error for a missing or mistyped value shows it.
 fn takes(key: &str) -> String {
-    match key {
-        "alias" => "`alias` takes the JSON key as a string, e.g. alias = \"itemId\"".to_owned(),
-        "min_length" | "max_length" => format!("`{key}` takes a length, e.g. {key} = 1"),
-        "pattern" => "`pattern` takes a regex as a string, e.g. pattern = \"^[a-z]+$\"".to_owned(),
-        _ => format!("`{key}` takes a number, e.g. {key} = 0"),
-    }
+    let what = match key {
+        "alias" => "the JSON key as a string",
+        "min_length" | "max_length" => "a length",
+        "pattern" => "a regex as a string",
+        _ => "a number",
+    };
+    let example = example(key).unwrap_or_else(|| format!("{key} = 0"));
+    format!("`{key}` takes {what}, e.g. {example}")
 }
 
 /// Consumes whatever follows a key (`= expr` or `(...)`), so that one mistake is one error.
@@ -249,10 +276,7 @@ pub fn field_attrs(cx: &mut Ctxt, attrs: &[syn::Attribute]) -> FieldAttrs {
                     cx.error_spanned_by(&meta.path, format!("`{key}` is given twice; keep one"));
                 }
             };
-            if matches!(
-                key.as_str(),
-                "min_length" | "max_length" | "pattern" | "gt" | "ge" | "lt" | "le" | "multiple_of"
-            ) {
+            if CONSTRAINT_KEYS.contains(&key.as_str()) {
                 out.constraint_keys
                     .push((key.clone(), syn::spanned::Spanned::span(&meta.path)));
             }
@@ -378,7 +402,12 @@ struct ContainerAttrs {
 
 /// The keys `#[brisk(...)]` takes on the struct or enum itself (serde's container
 /// attributes of the same names are read too).
-const CONTAINER_KEYS: &str = "rename_all, deny_unknown_fields, forbid_extra, default";
+const CONTAINER_KEYS: &[&str] = &[
+    "rename_all",
+    "deny_unknown_fields",
+    "forbid_extra",
+    "default",
+];
 
 /// The struct's (or enum's) `#[serde(...)]` and `#[brisk(...)]` attributes. An unknown key in
 /// `#[brisk(...)]` is an error (serde's own keys are serde's business).
@@ -395,39 +424,21 @@ fn container_attrs(cx: &mut Ctxt, name: &syn::Ident, attrs: &[syn::Attribute]) -
         let is_brisk = attr.path().is_ident("brisk");
         let mut errors = Vec::new();
         let result = attr.parse_nested_meta(|meta| {
-            let known = [
-                "rename_all",
-                "deny_unknown_fields",
-                "forbid_extra",
-                "default",
-            ]
-            .iter()
-            .any(|k| meta.path.is_ident(k));
+            let known = CONTAINER_KEYS.iter().any(|k| meta.path.is_ident(k));
             if is_brisk && !known {
                 let key = meta.path.to_token_stream().to_string().replace(' ', "");
-                let example = match key.as_str() {
-                    "alias" => Some("alias = \"itemId\""),
-                    "min_length" => Some("min_length = 1"),
-                    "max_length" => Some("max_length = 50"),
-                    "pattern" => Some("pattern = \"^[a-z]+$\""),
-                    "gt" => Some("gt = 0"),
-                    "ge" => Some("ge = 0"),
-                    "lt" => Some("lt = 100"),
-                    "le" => Some("le = 100"),
-                    "multiple_of" => Some("multiple_of = 2"),
-                    _ => None,
-                };
                 errors.push(syn::Error::new_spanned(
                     &meta.path,
-                    match example {
+                    match example(&key) {
                         Some(example) => format!(
                             "`{key}` is a field attribute: put it on the field it applies to \
                              (`#[brisk({example})]` above the field), not on `{name}`"
                         ),
                         None => format!(
                             "unknown brisk attribute `{key}` on `{name}`; expected one of: \
-                             {CONTAINER_KEYS} (constraints, `default` and `alias` of one field \
-                             go on that field)"
+                             {} (constraints, `default` and `alias` of one field go on that \
+                             field)",
+                            CONTAINER_KEYS.join(", ")
                         ),
                     },
                 ));

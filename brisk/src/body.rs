@@ -68,10 +68,15 @@ impl Body {
         Body(Kind::Empty)
     }
 
+    /// Whether this is [`Body::empty`] (told without a size hint: the final stage asks it of
+    /// every answer brisk frames itself).
+    pub(crate) const fn is_empty(&self) -> bool {
+        matches!(self.0, Kind::Empty)
+    }
+
     /// This body, if of exact length 0, as one hyper sees as not yet ended, so it writes the
     /// `content-length: 0` the headers state where they state it (for an ended body it drops
     /// that header and adds its own after all the others). See `service::finalize`.
-    #[inline]
     pub(crate) fn not_ended(self) -> Self {
         match self.0 {
             Kind::Empty => Body(Kind::Full(Bytes::new())),

@@ -246,11 +246,11 @@ pub(crate) fn finalize(res: &mut http::Response<Body>, head: bool, framed: bool)
     if head {
         res.headers_mut().remove(TRANSFER_ENCODING);
         *res.body_mut() = Body::empty();
-    } else if exact == Some(0) {
+    } else if exact == Some(0) || (framed && res.body().is_empty()) {
         // An empty body's `content-length: 0` goes out where the headers have it, as FastAPI
         // sends it (before `location` on a redirect): hyper moves it after every other header
-        // for a body that has ended, not for one that is still to be read. (brisk's own
-        // framed answers come with such a body already: `Body::not_ended`.)
+        // for a body that has ended, not for one that is still to be read. (A framed answer
+        // states its length, and its body, if empty, is `Body::empty`: told by its kind alone.)
         let body = std::mem::take(res.body_mut());
         *res.body_mut() = body.not_ended();
     }

@@ -23,11 +23,7 @@ pub(crate) fn with_type(status: StatusCode, body: Bytes, media_type: HeaderValue
     Response {
         status,
         headers: super::length_and_type(media_type, body.len() as u64),
-        // (An empty text still states its `content-length: 0` first: see `Body::not_ended`.)
-        body: match body.is_empty() {
-            true => Body::empty().not_ended(),
-            false => Body::full(body),
-        },
+        body: Body::full(body),
         extensions: http::Extensions::new(),
         framed: true,
     }
@@ -136,7 +132,7 @@ impl IntoResponse for Redirect {
         Response {
             status: self.status,
             headers,
-            body: Body::empty().not_ended(),
+            body: Body::empty(),
             extensions: http::Extensions::new(),
             framed: true,
         }
@@ -238,7 +234,7 @@ impl<T: Serialize> IntoResponse for Created<T> {
                 Response {
                     status: StatusCode::CREATED,
                     headers,
-                    body: Body::empty().not_ended(),
+                    body: Body::empty(),
                     extensions: http::Extensions::new(),
                     framed: true,
                 }

@@ -384,9 +384,10 @@ async fn status_ranges_and_default_are_documented_and_allowed() {
     assert_eq!(client.get("/openapi.json").send().await.text(), want);
 
     // The check lets 404 and 409 through the range, and anything through `default`.
-    for code in ["404", "409"] {
+    for (code, detail) in [("404", "Not Found"), ("409", "Conflict")] {
         let res = client.get(&format!("/ranged/{code}")).send().await;
         assert_eq!(res.status().as_str(), code);
+        assert_eq!(res.text(), format!(r#"{{"detail":"{detail}"}}"#));
     }
     let res = client.get("/anything/503").send().await;
     assert_eq!(res.status(), 503);
