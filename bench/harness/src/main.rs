@@ -7,6 +7,7 @@
 mod callgrind;
 mod http;
 mod load;
+mod openloop;
 mod report;
 mod spec;
 mod sys;
@@ -46,6 +47,10 @@ bench/run.sh [options]   (the harness: bench/target/release/harness [options])
                                brisk against the current one, or the same binary twice to
                                see the noise (a binary copied into bench/target/peers/ is
                                replaced by the next build: cargo links its own back)
+  --open-rounds N              rounds of the fixed-rate latency runs, after the wrk
+                               rounds (default 10; 0 skips them)
+  --open-load F                their rate, as a share of hyper's median req/s in the
+                               scenario (default 0.5)
   --no-callgrind               skip the instruction counts
   --callgrind-requests N       requests counted per scenario, Rust peers (default 2000)
   --callgrind-requests-python N  the same for FastAPI (default 300)
@@ -72,6 +77,10 @@ pub struct Config {
     /// Peers whose binary is given (`--binary`), not built.
     binaries: Vec<(&'static str, PathBuf)>,
     callgrind: bool,
+    /// Rounds of the open-loop latency runs (`openloop`), and their rate as a share of
+    /// hyper's median req/s.
+    open_rounds: u32,
+    open_load: f64,
     cg_requests: u32,
     cg_requests_python: u32,
     cg_warmup: u32,
@@ -106,6 +115,8 @@ fn parse_args() -> Result<Config, String> {
         clean_build: true,
         binaries: Vec::new(),
         callgrind: true,
+        open_rounds: 10,
+        open_load: 0.5,
         cg_requests: 2000,
         cg_requests_python: 300,
         cg_warmup: 20,
@@ -158,6 +169,13 @@ fn parse_args() -> Result<Config, String> {
                 c.binaries.push((peer.name, path));
             }
             "--no-callgrind" => c.callgrind = false,
+            "--open-rounds" => c.open_rounds = num(&arg, value()?)?,
+            "--open-load" => {
+                c.open_load = num(&arg, value()?)?;
+                if !(c.open_load > 0.0 && c.open_load <= 1.0) {
+                    return Err("--open-load: want a share in (0, 1]".into());
+                }
+            }
             "--check-only" => c.check_only = true,
             "--python" => c.python = Some(PathBuf::from(value()?)),
             "--out" => c.out = Some(PathBuf::from(value()?)),
@@ -405,6 +423,8 @@ pub struct PeerResult {
     /// scenario → runs
     pub load: BTreeMap<&'static str, Vec<LoadRun>>,
     pub load_errors: Vec<String>,
+    /// scenario → open-loop latency runs (Rust peers only)
+    pub open: BTreeMap<&'static str, Vec<OpenRun>>,
     /// scenario → instructions per request
     pub instructions: BTreeMap<&'static str, f64>,
     pub callgrind_errors: Vec<String>,
@@ -427,6 +447,14 @@ pub struct LoadRun {
     /// Everything that ran on the client core (wrk, the harness, interrupts), over wall time:
     /// near 1.0, the load generator rather than the server may be what bounds req/s.
     pub client: f64,
+}
+
+/// One open-loop latency run: requests due at `rate` a second, latency from when each was due.
+#[derive(Debug, Clone)]
+pub struct OpenRun {
+    pub round: u32,
+    pub rate: f64,
+    pub result: openloop::OpenResult,
 }
 
 fn median(mut v: Vec<f64>) -> Option<f64> {
@@ -680,6 +708,95 @@ fn main() {
                     Err(e) => {
                         say(&format!("{name} {}: {e}", s.name));
                         r.load_errors.push(format!("{}: {e}", s.name));
+                    }
+                }
+            }
+        }
+    }
+
+    // 4b. Latency at a fixed rate, open loop (see `openloop`): the Rust peers alternating as
+    //     above, each scenario at the same share of hyper's median req/s for every peer.
+    let rate_of = |scenario: &str| -> Option<f64> {
+        let med = |name: &str| {
+            median(
+                results
+                    .get(name)?
+                    .load
+                    .get(scenario)?
+                    .iter()
+                    .map(|r| r.wrk.rps)
+                    .collect(),
+            )
+        };
+        med(spec::BASELINE)
+            .or_else(|| {
+                let rust = built
+                    .iter()
+                    .filter(|b| matches!(b.spec.kind, PeerKind::Rust { .. }));
+                rust.filter_map(|b| med(b.spec.name)).reduce(f64::min)
+            })
+            .map(|rps| rps * cfg.open_load)
+    };
+    let rates: BTreeMap<&str, f64> = cfg
+        .scenarios
+        .iter()
+        .filter_map(|s| Some((s.name, rate_of(s.name)?)))
+        .collect();
+    let open_peers: Vec<&(usize, Running)> = checked
+        .iter()
+        .filter(|(i, _)| matches!(built[*i].spec.kind, PeerKind::Rust { .. }))
+        .collect();
+    for round in 0..cfg.open_rounds {
+        for s in &cfg.scenarios {
+            let Some(&rate) = rates.get(s.name) else {
+                continue;
+            };
+            let requests: Vec<Vec<u8>> = s
+                .requests
+                .iter()
+                .map(|r| http::request_bytes(r.method, r.path, r.body, false))
+                .collect();
+            let n = open_peers.len();
+            for k in 0..n {
+                let (i, run) = open_peers[(k + round as usize) % n];
+                let name = built[*i].spec.name;
+                let warmup = Duration::from_millis(if round == 0 { 1000 } else { 200 });
+                let outcome = openloop::run(
+                    run.port,
+                    &requests,
+                    rate,
+                    cfg.connections as usize,
+                    warmup,
+                    Duration::from_secs(cfg.duration),
+                );
+                let r = results.get_mut(name).unwrap();
+                match outcome {
+                    Ok(o) => {
+                        say(&format!(
+                            "open {} {:<11} {:<7} {:>9.0} req/s due, {} of {} answered  p50 \
+                             {:>7.0} µs  p99 {:>7.0} µs  max {:>7.0} µs  client stalls {} \
+                             (longest {:.0} µs)",
+                            round + 1,
+                            s.name,
+                            name,
+                            rate,
+                            o.answered,
+                            o.due,
+                            o.p50_us,
+                            o.p99_us,
+                            o.max_us,
+                            o.client_stalls,
+                            o.client_stall_max_us
+                        ));
+                        r.open.entry(s.name).or_default().push(OpenRun {
+                            round,
+                            rate,
+                            result: o,
+                        });
+                    }
+                    Err(e) => {
+                        say(&format!("{name} {} (open loop): {e}", s.name));
+                        r.load_errors.push(format!("{} (open loop): {e}", s.name));
                     }
                 }
             }
