@@ -12,6 +12,8 @@ use crate::ctxt::Ctxt;
 #[derive(Default)]
 pub struct FieldAttrs {
     pub default: Option<Option<Expr>>,
+    /// Where `#[brisk(default = ...)]` gave the default a value (serde knows nothing of it).
+    pub brisk_default_value: Option<proc_macro2::Span>,
     pub alias: Option<LitStr>,
     pub rename: Option<LitStr>,
     pub min_length: Option<usize>,
@@ -284,6 +286,7 @@ pub fn field_attrs(cx: &mut Ctxt, attrs: &[syn::Attribute]) -> FieldAttrs {
                 "default" => {
                     seen_dup(cx, out.default.is_some());
                     out.default = Some(if meta.input.peek(syn::Token![=]) {
+                        out.brisk_default_value = Some(syn::spanned::Spanned::span(&meta.path));
                         Some(meta.value()?.parse()?)
                     } else {
                         None
@@ -614,6 +617,14 @@ fn derive_struct(
                 cx.error_spanned_by(
                     alias,
                     "`alias` has no effect on a skipped field (`#[serde(skip)]`: it is never read from the body); remove the alias, or the skip",
+                );
+            }
+            // serde fills a skipped field itself and never sees brisk's attribute: the struct
+            // would take one value through brisk and another through `serde_json`.
+            if let Some(span) = attrs.brisk_default_value {
+                cx.error_at(
+                    span,
+                    "`#[brisk(default = ...)]` on a skipped field would differ from serde, which fills a `#[serde(skip)]` field with `Default::default()` or `#[serde(default = \"path\")]`; use `#[serde(default = \"path\")]` for this value",
                 );
             }
             // serde never reads a skipped field: its key is unknown (an extra key under
