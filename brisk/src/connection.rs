@@ -118,24 +118,31 @@ impl RequestId {
     }
 }
 
-/// The text of generated id number `n`.
+/// The text of generated id number `n`: two 64-bit halves, each `n` under its own per-process
+/// random seed. (One seed mixed into both halves by `^` and `+` gave the same half twice
+/// whenever the seed and `n` shared no set bit: most ids repeated 16 digits.)
 fn hex_id(n: u64) -> [u8; 32] {
-    static SEED: OnceLock<u64> = OnceLock::new();
-    let seed = *SEED.get_or_init(|| {
-        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-        h.write_u128(
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_nanos())
-                .unwrap_or_default(),
-        );
-        h.finish()
+    static SEEDS: OnceLock<[u64; 2]> = OnceLock::new();
+    let seeds = SEEDS.get_or_init(|| {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or_default();
+        // std seeds `RandomState` from the OS; the clock and the half's number are mixed in.
+        [0u8, 1].map(|half| {
+            let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+            h.write_u128(now);
+            h.write_u8(half);
+            h.finish()
+        })
     });
+    hex_of(n, *seeds)
+}
+
+fn hex_of(n: u64, seeds: [u64; 2]) -> [u8; 32] {
     let mut hex = [0u8; 32];
-    for (i, word) in [mix(seed ^ n), mix(n.wrapping_add(seed))]
-        .into_iter()
-        .enumerate()
-    {
+    for (i, seed) in seeds.into_iter().enumerate() {
+        let word = mix(seed ^ n);
         for j in 0..16 {
             let nibble = (word >> (60 - 4 * j)) & 0xf;
             hex[i * 16 + j] = b"0123456789abcdef"[nibble as usize];
@@ -174,5 +181,29 @@ impl ConnMeta {
         extensions.insert(self.info);
         extensions.insert(self.origin);
         extensions.insert(self.id);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_ids_are_32_distinct_hex_digits_with_unlike_halves() {
+        let mut seen = std::collections::HashSet::new();
+        for n in 0..10_000 {
+            let id = RequestId(IdRepr::Generated(n, OnceLock::new()));
+            let text = id.as_str().to_owned();
+            assert_eq!(text.len(), 32);
+            assert!(text
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
+            assert_ne!(text[..16], text[16..], "{text}");
+            assert!(seen.insert(text));
+        }
+        // The old scheme's failure: a seed sharing no bit with `n` made both halves equal.
+        // With two seeds, equal halves need equal seeds.
+        assert_ne!(hex_of(0, [1, 2])[..16], hex_of(0, [1, 2])[16..]);
+        assert_eq!(hex_of(0, [1, 1])[..16], hex_of(0, [1, 1])[16..]);
     }
 }
