@@ -452,7 +452,6 @@ pub struct LoadRun {
 /// One open-loop latency run: requests due at `rate` a second, latency from when each was due.
 #[derive(Debug, Clone)]
 pub struct OpenRun {
-    pub round: u32,
     pub rate: f64,
     pub result: openloop::OpenResult,
 }
@@ -772,6 +771,7 @@ fn main() {
                 let r = results.get_mut(name).unwrap();
                 match outcome {
                     Ok(o) => {
+                        let q = |q| o.histogram.quantile(q).unwrap_or(f64::NAN);
                         say(&format!(
                             "open {} {:<11} {:<7} {:>9.0} req/s due, {} of {} answered  p50 \
                              {:>7.0} µs  p99 {:>7.0} µs  max {:>7.0} µs  client stalls {} \
@@ -780,19 +780,18 @@ fn main() {
                             s.name,
                             name,
                             rate,
-                            o.answered,
+                            o.histogram.count(),
                             o.due,
-                            o.p50_us,
-                            o.p99_us,
-                            o.max_us,
+                            q(0.5),
+                            q(0.99),
+                            q(1.0),
                             o.client_stalls,
                             o.client_stall_max_us
                         ));
-                        r.open.entry(s.name).or_default().push(OpenRun {
-                            round,
-                            rate,
-                            result: o,
-                        });
+                        r.open
+                            .entry(s.name)
+                            .or_default()
+                            .push(OpenRun { rate, result: o });
                     }
                     Err(e) => {
                         say(&format!("{name} {} (open loop): {e}", s.name));

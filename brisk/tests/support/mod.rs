@@ -26,7 +26,10 @@ pub async fn read_answer(stream: &mut TcpStream) -> String {
         .parse()
         .unwrap();
     let mut body = vec![0; len];
-    stream.read_exact(&mut body).await.unwrap();
+    tokio::time::timeout(Duration::from_secs(5), stream.read_exact(&mut body))
+        .await
+        .expect("a body in time")
+        .unwrap();
     let head: Vec<&str> = head
         .split("\r\n")
         .map(|line| match line.starts_with("date: ") {
